@@ -1,0 +1,19 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import searchPlugin from '@backstage/plugin-search/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { navModule } from './modules/nav';
+
+/** The portal: Backstage's catalog, its graph, org pages and search. */
+export default createApp({
+  features: [
+    catalogPlugin,
+    catalogGraphPlugin,
+    orgPlugin,
+    searchPlugin,
+    userSettingsPlugin,
+    navModule,
+  ],
+});

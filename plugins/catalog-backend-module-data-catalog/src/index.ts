@@ -1,0 +1,10 @@
+/**
+ * Catalog backend module for the data catalog's DataSource, DataElement and
+ * Indicator kinds.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogModuleDataCatalog as default } from './module';
+export { DataCatalogEntitiesProcessor } from './processor';
+export type { ReferenceCheck } from './processor';

@@ -1,0 +1,2 @@
+export { DataCatalogEntitiesProcessor } from './DataCatalogEntitiesProcessor';
+export type { ReferenceCheck } from './DataCatalogEntitiesProcessor';

@@ -1,0 +1,12 @@
+/**
+ * The data catalog's entity model: the DataSource, DataElement and Indicator
+ * kinds, their JSON schemas, validation and relations.
+ *
+ * @packageDocumentation
+ */
+
+export * from './vocabulary';
+export * from './relations';
+export * from './entities';
+export * from './schema';
+export * from './validation';

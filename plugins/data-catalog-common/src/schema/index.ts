@@ -1,0 +1,4 @@
+export type { JsonSchema } from './common';
+export { dataSourceSchema } from './dataSourceSchema';
+export { dataElementSchema } from './dataElementSchema';
+export { indicatorSchema } from './indicatorSchema';
