@@ -7,6 +7,7 @@
 
 export * from './vocabulary';
 export * from './relations';
+export * from './annotations';
 export * from './entities';
 export * from './schema';
 export * from './validation';

@@ -19,6 +19,8 @@ import {
 import {
   DATA_CATALOG_API_VERSION,
   DATA_CATALOG_KINDS,
+  DATA_SOURCE_KIND,
+  LINEAGE_CYCLE_ANNOTATION,
   DataCatalogReference,
   dataCatalogReferences,
   describeEntity,
@@ -33,13 +35,19 @@ export interface ReferenceCheck {
   auth: AuthService;
 }
 
+// How far upstream a source's lineage is followed when looking for a cycle.
+// Real chains (platform, SIS, state reporting, warehouse) are short.
+const MAX_LINEAGE_HOPS = 10;
+
 /**
  * Validates DataSource, DataElement and Indicator entities and emits both
  * directions of every relation they declare.
  *
  * With a {@link ReferenceCheck}, an entity whose references point at nothing
  * in the catalog is rejected until its targets exist; the catalog processes
- * it again on its next refresh.
+ * it again on its next refresh. A source whose lineage comes back to itself
+ * is accepted and carries the cycle in its `datacatalog.k12.dev/lineage-cycle`
+ * annotation.
  */
 export class DataCatalogEntitiesProcessor implements CatalogProcessor {
   private readonly logger: LoggerService;
@@ -110,9 +118,87 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
       }
       const [forward, reverse] = reference.relation;
       emit(processingResult.relation({ source: self, type: forward, target }));
-      emit(processingResult.relation({ source: target, type: reverse, target: self }));
+      emit(
+        processingResult.relation({
+          source: target,
+          type: reverse,
+          target: self,
+        }),
+      );
     }
-    return entity;
+
+    return this.withLineageCycle(entity, resolved);
+  }
+
+  /** Marks a source whose upstream lineage leads back to itself. */
+  private async withLineageCycle(
+    entity: Entity,
+    resolved: ResolvedReference[],
+  ): Promise<Entity> {
+    const annotations = { ...entity.metadata.annotations };
+    delete annotations[LINEAGE_CYCLE_ANNOTATION];
+
+    if (entity.kind === DATA_SOURCE_KIND && this.referenceCheck) {
+      const upstream = resolved
+        .filter(r => r.reference.field.endsWith('.source'))
+        .map(r => stringifyEntityRef(r.target));
+      const cycle = await this.findCycle(stringifyEntityRef(entity), upstream);
+      if (cycle) {
+        annotations[LINEAGE_CYCLE_ANNOTATION] = cycle.join(' -> ');
+        this.logger.warn(
+          `Lineage cycle accepted: ${cycle.join(' is fed by ')}`,
+        );
+      }
+    }
+    return { ...entity, metadata: { ...entity.metadata, annotations } };
+  }
+
+  /**
+   * Walks upstream, breadth first and each source once, and returns the path
+   * back to the start when there is one, downstream first.
+   */
+  private async findCycle(
+    start: string,
+    upstream: string[],
+  ): Promise<string[] | undefined> {
+    const { catalog, auth } = this.referenceCheck!;
+    const downstreamOf = new Map<string, string>(upstream.map(u => [u, start]));
+    let frontier = upstream;
+
+    for (let hop = 0; hop < MAX_LINEAGE_HOPS && frontier.length > 0; hop++) {
+      const { items } = await catalog.getEntitiesByRefs(
+        {
+          entityRefs: frontier,
+          fields: [
+            'apiVersion',
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.fedBy',
+          ],
+        },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      const next: string[] = [];
+
+      for (const [index, item] of items.entries()) {
+        for (const { target } of resolveReferences(item ?? undefined)) {
+          const ref = stringifyEntityRef(target);
+          if (target.kind !== 'datasource') {
+            continue;
+          }
+          if (ref === start) {
+            return pathBack(frontier[index], downstreamOf, start);
+          }
+          if (!downstreamOf.has(ref)) {
+            downstreamOf.set(ref, frontier[index]);
+            next.push(ref);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
   }
 
   private async findDangling(
@@ -149,9 +235,24 @@ function isOwnKind(entity: Entity): boolean {
   );
 }
 
+function pathBack(
+  last: string,
+  downstreamOf: Map<string, string>,
+  start: string,
+): string[] {
+  const path = [start];
+  for (let node = last; node !== start; node = downstreamOf.get(node)!) {
+    path.splice(1, 0, node);
+  }
+  return [...path, start];
+}
+
 // validateEntityKind has already rejected unparsable references, so every
 // reference here resolves; the filter only guards against a changed model.
-function resolveReferences(entity: Entity): ResolvedReference[] {
+function resolveReferences(entity: Entity | undefined): ResolvedReference[] {
+  if (!entity) {
+    return [];
+  }
   return dataCatalogReferences(entity).flatMap(reference => {
     const parsed = parseReference(reference);
     return 'target' in parsed ? [{ reference, target: parsed.target }] : [];

@@ -3,3 +3,4 @@ export { describeEntity, formatProblem } from './problems';
 export type { DataCatalogReference } from './references';
 export { dataCatalogReferences, parseReference } from './references';
 export { validateDataCatalogEntity } from './validateEntity';
+export { validateCatalogSet } from './validateCatalogSet';
