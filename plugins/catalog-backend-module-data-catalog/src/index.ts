@@ -7,4 +7,5 @@
 
 export { catalogModuleDataCatalog as default } from './module';
 export { DataCatalogEntitiesProcessor } from './processor';
-export type { ReferenceCheck } from './processor';
+export type { EntityLookup } from './lookup';
+export { CatalogStateEntityLookup } from './lookup';

@@ -2,10 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { CatalogStateEntityLookup } from './lookup';
 import { DataCatalogEntitiesProcessor } from './processor';
 
 /**
@@ -19,21 +17,23 @@ export const catalogModuleDataCatalog = createBackendModule({
     reg.registerInit({
       deps: {
         processing: catalogProcessingExtensionPoint,
-        catalog: catalogServiceRef,
-        auth: coreServices.auth,
+        database: coreServices.database,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
       },
-      async init({ processing, catalog, auth, config, logger }) {
+      async init({ processing, database, config, logger }) {
         const rejectDangling =
           config.getOptionalBoolean('dataCatalog.rejectDanglingReferences') ??
           true;
 
+        // The module shares the catalog's database, which holds the state
+        // the lookup reads.
+        const lookup = rejectDangling
+          ? new CatalogStateEntityLookup(await database.getClient())
+          : undefined;
+
         processing.addProcessor(
-          new DataCatalogEntitiesProcessor({
-            logger,
-            referenceCheck: rejectDangling ? { catalog, auth } : undefined,
-          }),
+          new DataCatalogEntitiesProcessor({ logger, lookup }),
         );
       },
     });

@@ -2,7 +2,6 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { LINEAGE_CYCLE_ANNOTATION } from '@internal/plugin-data-catalog-common';
 import {
   dataElement,
@@ -10,6 +9,7 @@ import {
   indicator,
   referencedEntities,
 } from '../__fixtures__/entities';
+import { inMemoryLookup } from '../__testUtils__/inMemoryLookup';
 import { DataCatalogEntitiesProcessor } from './DataCatalogEntitiesProcessor';
 
 const location: LocationSpec = {
@@ -20,10 +20,7 @@ const location: LocationSpec = {
 function processor(catalogEntities?: Entity[]) {
   return new DataCatalogEntitiesProcessor({
     logger: mockServices.logger.mock(),
-    referenceCheck: catalogEntities && {
-      catalog: catalogServiceMock({ entities: catalogEntities }),
-      auth: mockServices.auth(),
-    },
+    lookup: catalogEntities && inMemoryLookup(catalogEntities),
   });
 }
 

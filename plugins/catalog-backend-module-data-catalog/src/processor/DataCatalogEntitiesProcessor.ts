@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
@@ -13,27 +10,21 @@ import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
-  CatalogService,
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
   DATA_CATALOG_API_VERSION,
   DATA_CATALOG_KINDS,
   DATA_SOURCE_KIND,
-  LINEAGE_CYCLE_ANNOTATION,
   DataCatalogReference,
   dataCatalogReferences,
   describeEntity,
   formatProblem,
+  LINEAGE_CYCLE_ANNOTATION,
   parseReference,
   validateDataCatalogEntity,
 } from '@internal/plugin-data-catalog-common';
-
-/** What the processor needs to check that references point somewhere. */
-export interface ReferenceCheck {
-  catalog: CatalogService;
-  auth: AuthService;
-}
+import { EntityLookup } from '../lookup';
 
 // How far upstream a source's lineage is followed when looking for a cycle.
 // Real chains (platform, SIS, state reporting, warehouse) are short.
@@ -43,22 +34,19 @@ const MAX_LINEAGE_HOPS = 10;
  * Validates DataSource, DataElement and Indicator entities and emits both
  * directions of every relation they declare.
  *
- * With a {@link ReferenceCheck}, an entity whose references point at nothing
- * in the catalog is rejected until its targets exist; the catalog processes
+ * With an {@link EntityLookup}, an entity whose references point at nothing
+ * the catalog knows is rejected until its targets appear; the catalog tries
  * it again on its next refresh. A source whose lineage comes back to itself
  * is accepted and carries the cycle in its `datacatalog.k12.dev/lineage-cycle`
  * annotation.
  */
 export class DataCatalogEntitiesProcessor implements CatalogProcessor {
   private readonly logger: LoggerService;
-  private readonly referenceCheck?: ReferenceCheck;
+  private readonly lookup?: EntityLookup;
 
-  constructor(options: {
-    logger: LoggerService;
-    referenceCheck?: ReferenceCheck;
-  }) {
+  constructor(options: { logger: LoggerService; lookup?: EntityLookup }) {
     this.logger = options.logger;
-    this.referenceCheck = options.referenceCheck;
+    this.lookup = options.lookup;
   }
 
   getProcessorName(): string {
@@ -88,30 +76,29 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
       return entity;
     }
 
-    const self = getCompoundEntityRef(entity);
     const resolved = resolveReferences(entity);
+    const known = this.lookup
+      ? await this.lookup.getEntities(resolved.map(r => r.targetRef))
+      : undefined;
 
-    if (this.referenceCheck) {
-      const dangling = await this.findDangling(resolved);
-      if (dangling.length > 0) {
-        const name = describeEntity(entity);
-        const message = dangling
-          .map(
-            ({ reference, target }) =>
-              `${name} ${reference.field}: "${
-                reference.ref
-              }" refers to ${stringifyEntityRef(
-                target,
-              )}, which is not in the catalog; expected an existing ${reference.kinds.join(
-                ' or ',
-              )}`,
-          )
-          .join('; ');
-        emit(processingResult.inputError(location, message));
-        return entity;
-      }
+    const dangling = known
+      ? resolved.filter(r => !known.has(r.targetRef))
+      : [];
+    if (dangling.length > 0) {
+      const name = describeEntity(entity);
+      const message = dangling
+        .map(
+          ({ reference, targetRef }) =>
+            `${name} ${reference.field}: "${reference.ref}" refers to ${targetRef}, which is not in the catalog; expected an existing ${reference.kinds.join(
+              ' or ',
+            )}`,
+        )
+        .join('; ');
+      emit(processingResult.inputError(location, message));
+      return entity;
     }
 
+    const self = getCompoundEntityRef(entity);
     for (const { reference, target } of resolved) {
       if (!reference.relation) {
         continue;
@@ -127,26 +114,28 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
       );
     }
 
-    return this.withLineageCycle(entity, resolved);
+    return this.withLineageCycle(entity, resolved, known);
   }
 
   /** Marks a source whose upstream lineage leads back to itself. */
   private async withLineageCycle(
     entity: Entity,
     resolved: ResolvedReference[],
+    known: Map<string, Entity> | undefined,
   ): Promise<Entity> {
     const annotations = { ...entity.metadata.annotations };
     delete annotations[LINEAGE_CYCLE_ANNOTATION];
 
-    if (entity.kind === DATA_SOURCE_KIND && this.referenceCheck) {
-      const upstream = resolved
-        .filter(r => r.reference.field.endsWith('.source'))
-        .map(r => stringifyEntityRef(r.target));
-      const cycle = await this.findCycle(stringifyEntityRef(entity), upstream);
+    if (entity.kind === DATA_SOURCE_KIND && known) {
+      const cycle = await this.findCycle(
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        upstreamOf(resolved),
+        known,
+      );
       if (cycle) {
         annotations[LINEAGE_CYCLE_ANNOTATION] = cycle.join(' -> ');
         this.logger.warn(
-          `Lineage cycle accepted: ${cycle.join(' is fed by ')}`,
+          `Accepted a lineage cycle: ${cycle.join(' is fed by ')}`,
         );
       }
     }
@@ -154,44 +143,31 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
   }
 
   /**
-   * Walks upstream, breadth first and each source once, and returns the path
+   * Walks upstream breadth first, each source once, and returns the path
    * back to the start when there is one, downstream first.
    */
   private async findCycle(
     start: string,
     upstream: string[],
+    known: Map<string, Entity>,
   ): Promise<string[] | undefined> {
-    const { catalog, auth } = this.referenceCheck!;
     const downstreamOf = new Map<string, string>(upstream.map(u => [u, start]));
     let frontier = upstream;
+    let entities = known;
 
     for (let hop = 0; hop < MAX_LINEAGE_HOPS && frontier.length > 0; hop++) {
-      const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: frontier,
-          fields: [
-            'apiVersion',
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.fedBy',
-          ],
-        },
-        { credentials: await auth.getOwnServiceCredentials() },
-      );
+      if (hop > 0) {
+        entities = await this.lookup!.getEntities(frontier);
+      }
       const next: string[] = [];
 
-      for (const [index, item] of items.entries()) {
-        for (const { target } of resolveReferences(item ?? undefined)) {
-          const ref = stringifyEntityRef(target);
-          if (target.kind !== 'datasource') {
-            continue;
-          }
+      for (const node of frontier) {
+        for (const ref of upstreamOf(resolveReferences(entities.get(node)))) {
           if (ref === start) {
-            return pathBack(frontier[index], downstreamOf, start);
+            return pathBack(node, downstreamOf, start);
           }
           if (!downstreamOf.has(ref)) {
-            downstreamOf.set(ref, frontier[index]);
+            downstreamOf.set(ref, node);
             next.push(ref);
           }
         }
@@ -200,32 +176,13 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
     }
     return undefined;
   }
-
-  private async findDangling(
-    resolved: ResolvedReference[],
-  ): Promise<ResolvedReference[]> {
-    if (resolved.length === 0 || !this.referenceCheck) {
-      return [];
-    }
-    const { catalog, auth } = this.referenceCheck;
-    const refs = [...new Set(resolved.map(r => stringifyEntityRef(r.target)))];
-    const { items } = await catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind', 'metadata.name'] },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    const missing = new Set(refs.filter((_, i) => !items[i]));
-    if (missing.size > 0) {
-      this.logger.debug(`Waiting for ${missing.size} referenced entities`, {
-        missing: [...missing].join(', '),
-      });
-    }
-    return resolved.filter(r => missing.has(stringifyEntityRef(r.target)));
-  }
 }
 
 interface ResolvedReference {
   reference: DataCatalogReference;
   target: CompoundEntityRef;
+  /** The target's reference in lower case, as the catalog compares them. */
+  targetRef: string;
 }
 
 function isOwnKind(entity: Entity): boolean {
@@ -233,6 +190,38 @@ function isOwnKind(entity: Entity): boolean {
     entity.apiVersion === DATA_CATALOG_API_VERSION &&
     (DATA_CATALOG_KINDS as readonly string[]).includes(entity.kind)
   );
+}
+
+// validateEntityKind has already rejected unparsable references, so every
+// reference here resolves; the filter only guards against a changed model.
+function resolveReferences(entity: Entity | undefined): ResolvedReference[] {
+  if (!entity) {
+    return [];
+  }
+  return dataCatalogReferences(entity).flatMap(reference => {
+    const parsed = parseReference(reference);
+    return 'target' in parsed
+      ? [
+          {
+            reference,
+            target: parsed.target,
+            targetRef: stringifyEntityRef(parsed.target).toLocaleLowerCase(
+              'en-US',
+            ),
+          },
+        ]
+      : [];
+  });
+}
+
+function upstreamOf(resolved: ResolvedReference[]): string[] {
+  return [
+    ...new Set(
+      resolved
+        .filter(r => /^spec\.fedBy\[\d+\]\.source$/.test(r.reference.field))
+        .map(r => r.targetRef),
+    ),
+  ];
 }
 
 function pathBack(
@@ -245,16 +234,4 @@ function pathBack(
     path.splice(1, 0, node);
   }
   return [...path, start];
-}
-
-// validateEntityKind has already rejected unparsable references, so every
-// reference here resolves; the filter only guards against a changed model.
-function resolveReferences(entity: Entity | undefined): ResolvedReference[] {
-  if (!entity) {
-    return [];
-  }
-  return dataCatalogReferences(entity).flatMap(reference => {
-    const parsed = parseReference(reference);
-    return 'target' in parsed ? [{ reference, target: parsed.target }] : [];
-  });
 }

@@ -1,2 +1,1 @@
 export { DataCatalogEntitiesProcessor } from './DataCatalogEntitiesProcessor';
-export type { ReferenceCheck } from './DataCatalogEntitiesProcessor';

@@ -1,0 +1,2 @@
+export type { EntityLookup } from './EntityLookup';
+export { CatalogStateEntityLookup } from './CatalogStateEntityLookup';
