@@ -12,6 +12,10 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // configures a real sign-in provider instead.
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// The catalog publishes and subscribes to events; without the events
+// backend it warns at start-up and only sees events from its own process.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-data-catalog'));

@@ -16,7 +16,10 @@ import {
   referencedEntities,
 } from './__fixtures__/entities';
 import { startCatalog } from './__testUtils__/startCatalog';
-import { DEMO_CATALOG_ROOT, loadCatalogTree } from './demo/loadCatalogTree';
+import {
+  DEMO_CATALOG_ROOT,
+  loadCatalogTree,
+} from './__testUtils__/loadCatalogTree';
 
 jest.setTimeout(240_000);
 
@@ -68,17 +71,20 @@ describe.each(databases.eachSupportedId())(
           new Set(warehouse.spec.fedBy!.map(f => f.source)).size,
         );
         const sis = sources.find(s => s.spec.type === 'sis')!;
-        expect(relationsOf(byRef.get(stringifyEntityRef(sis)), 'feeds')).toContain(
-          stringifyEntityRef(warehouse),
-        );
+        expect(
+          relationsOf(byRef.get(stringifyEntityRef(sis)), 'feeds'),
+        ).toContain(stringifyEntityRef(warehouse));
 
-        const indicator = expected.filter(isIndicatorEntity)[0];
+        const measure = expected.filter(isIndicatorEntity)[0];
         const required = new Set([
-          ...indicator.spec.requires,
-          ...(indicator.spec.disaggregateBy ?? []),
+          ...measure.spec.requires,
+          ...(measure.spec.disaggregateBy ?? []),
         ]);
         expect(
-          relationsOf(byRef.get(stringifyEntityRef(indicator)), 'requiresElement'),
+          relationsOf(
+            byRef.get(stringifyEntityRef(measure)),
+            'requiresElement',
+          ),
         ).toHaveLength(required.size);
 
         const district = served.find(
@@ -86,8 +92,11 @@ describe.each(databases.eachSupportedId())(
         )!;
         expect(relationsOf(district, 'districtOf')).toEqual(
           sources
-            .filter(s => s.spec.district.endsWith(`:${district.metadata.name}`) ||
-              s.spec.district === district.metadata.name)
+            .filter(
+              s =>
+                s.spec.district.endsWith(`:${district.metadata.name}`) ||
+                s.spec.district === district.metadata.name,
+            )
             .map(s => stringifyEntityRef(s))
             .sort(),
         );
@@ -134,9 +143,12 @@ describe.each(databases.eachSupportedId())(
         const names = (await catalog.entities()).map(e => e.metadata.name);
 
         expect(names.sort()).toEqual(
-          [...good.map(e => e.metadata.name), ...served
-            .filter(e => e.kind === 'Location')
-            .map(e => e.metadata.name)].sort(),
+          [
+            ...good.map(e => e.metadata.name),
+            ...served
+              .filter(e => e.kind === 'Location')
+              .map(e => e.metadata.name),
+          ].sort(),
         );
 
         const errors = await catalog.processingErrors();
@@ -168,8 +180,12 @@ describe.each(databases.eachSupportedId())(
         const loopA = (await catalog.entities()).find(
           e => e.metadata.name === 'loop-a',
         );
-        expect(relationsOf(loopA, 'fedBy')).toEqual(['datasource:default/loop-b']);
-        expect(relationsOf(loopA, 'feeds')).toEqual(['datasource:default/loop-b']);
+        expect(relationsOf(loopA, 'fedBy')).toEqual([
+          'datasource:default/loop-b',
+        ]);
+        expect(relationsOf(loopA, 'feeds')).toEqual([
+          'datasource:default/loop-b',
+        ]);
         expect(loopA?.metadata.annotations?.[LINEAGE_CYCLE_ANNOTATION]).toBe(
           'datasource:default/loop-a -> datasource:default/loop-b -> datasource:default/loop-a',
         );

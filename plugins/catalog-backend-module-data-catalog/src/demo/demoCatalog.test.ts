@@ -13,7 +13,7 @@ import {
   DEMO_CATALOG_ROOT,
   loadCatalogFile,
   loadCatalogTree,
-} from './loadCatalogTree';
+} from '../__testUtils__/loadCatalogTree';
 
 // The demo region is what a newcomer first sees, and what later features are
 // shown on; these tests keep it valid and keep the situations it exists to
@@ -101,7 +101,9 @@ describe('the demo catalog in catalog-info/', () => {
 
   it('shows the situations the catalog exists to reveal', () => {
     const vendorsOf = (type: string) =>
-      new Set(sources.filter(s => s.spec.type === type).map(s => s.spec.vendor));
+      new Set(
+        sources.filter(s => s.spec.type === type).map(s => s.spec.vendor),
+      );
     expect(vendorsOf('sis').size).toBeGreaterThanOrEqual(3);
     expect(vendorsOf('assessment').size).toBeGreaterThanOrEqual(3);
     expect(vendorsOf('digital-platform').size).toBeGreaterThanOrEqual(3);
@@ -109,13 +111,16 @@ describe('the demo catalog in catalog-info/', () => {
     // A digital platform a district cannot get data out of.
     expect(
       sources.some(
-        s => s.spec.type === 'digital-platform' && s.spec.access.method === 'none',
+        s =>
+          s.spec.type === 'digital-platform' && s.spec.access.method === 'none',
       ),
     ).toBe(true);
 
     // A survey that cannot be linked to students.
     expect(
-      sources.some(s => s.spec.type === 'survey' && !s.spec.linkableByStudentId),
+      sources.some(
+        s => s.spec.type === 'survey' && !s.spec.linkableByStudentId,
+      ),
     ).toBe(true);
 
     // A source on its way out.

@@ -19,7 +19,9 @@ export class CatalogStateEntityLookup implements EntityLookup {
   constructor(private readonly knex: Knex) {}
 
   async getEntities(refs: string[]): Promise<Map<string, Entity>> {
-    const wanted = [...new Set(refs.map(ref => ref.toLocaleLowerCase('en-US')))];
+    const wanted = [
+      ...new Set(refs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ];
     const found = new Map<string, Entity>();
 
     for (let i = 0; i < wanted.length; i += BATCH_SIZE) {

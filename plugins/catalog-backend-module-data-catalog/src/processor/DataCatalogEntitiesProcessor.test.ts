@@ -36,11 +36,9 @@ async function postProcess(
     r.type === 'relation'
       ? [
           // The catalog compares kinds case-insensitively when it stitches.
-          `${r.relation.source.kind.toLowerCase()}:${
-            r.relation.source.name
-          } ${r.relation.type} ${r.relation.target.kind.toLowerCase()}:${
-            r.relation.target.name
-          }`,
+          `${r.relation.source.kind.toLowerCase()}:${r.relation.source.name} ${
+            r.relation.type
+          } ${r.relation.target.kind.toLowerCase()}:${r.relation.target.name}`,
         ]
       : [],
   );
@@ -273,7 +271,8 @@ describe('DataCatalogEntitiesProcessor', () => {
     it('clears the cycle mark once the cycle is gone', async () => {
       const a = dataSource('a', { fedBy: [{ source: 'b' }] });
       a.metadata.annotations = {
-        [LINEAGE_CYCLE_ANNOTATION]: 'datasource:default/a -> datasource:default/b',
+        [LINEAGE_CYCLE_ANNOTATION]:
+          'datasource:default/a -> datasource:default/b',
       };
       const b = dataSource('b', { fedBy: [] });
 

@@ -81,15 +81,15 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
       ? await this.lookup.getEntities(resolved.map(r => r.targetRef))
       : undefined;
 
-    const dangling = known
-      ? resolved.filter(r => !known.has(r.targetRef))
-      : [];
+    const dangling = known ? resolved.filter(r => !known.has(r.targetRef)) : [];
     if (dangling.length > 0) {
       const name = describeEntity(entity);
       const message = dangling
         .map(
           ({ reference, targetRef }) =>
-            `${name} ${reference.field}: "${reference.ref}" refers to ${targetRef}, which is not in the catalog; expected an existing ${reference.kinds.join(
+            `${name} ${reference.field}: "${
+              reference.ref
+            }" refers to ${targetRef}, which is not in the catalog; expected an existing ${reference.kinds.join(
               ' or ',
             )}`,
         )

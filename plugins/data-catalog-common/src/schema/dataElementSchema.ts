@@ -59,7 +59,9 @@ export const dataElementSchema: JsonSchema = envelope(DATA_ELEMENT_KIND, {
       additionalProperties: false,
       required: ['resource'],
       properties: {
-        resource: text('The Ed-Fi resource, such as studentSchoolAssociations.'),
+        resource: text(
+          'The Ed-Fi resource, such as studentSchoolAssociations.',
+        ),
         property: text('The property on that resource.'),
         descriptor: text('The Ed-Fi descriptor that codes the values.'),
       },

@@ -69,7 +69,9 @@ function crossReferenceProblems(
       problems.push({
         entity: name,
         field: reference.field,
-        message: `"${reference.ref}" refers to ${targetRef}, which is not defined; expected an existing ${reference.kinds.join(
+        message: `"${
+          reference.ref
+        }" refers to ${targetRef}, which is not defined; expected an existing ${reference.kinds.join(
           ' or ',
         )}`,
       });

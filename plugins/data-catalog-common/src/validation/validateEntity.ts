@@ -73,7 +73,9 @@ export function validateDataCatalogEntity(entity: Entity): EntityProblem[] {
       });
     }
   }
-  problems.push(...duplicateProvisions(entity).map(p => ({ ...p, entity: name })));
+  problems.push(
+    ...duplicateProvisions(entity).map(p => ({ ...p, entity: name })),
+  );
   return problems;
 }
 
@@ -121,11 +123,12 @@ function fieldPath(instancePath: string): string {
     .split('/')
     .slice(1)
     .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce(
-      (path, part) =>
-        /^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part,
-      '',
-    );
+    .reduce((path, part) => {
+      if (/^\d+$/.test(part)) {
+        return `${path}[${part}]`;
+      }
+      return path ? `${path}.${part}` : part;
+    }, '');
 }
 
 function shown(value: unknown): string {

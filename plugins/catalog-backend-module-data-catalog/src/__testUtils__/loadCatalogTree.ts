@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,10 @@ export interface LoadedEntity {
 }
 
 /** Where the demo region's YAML lives in this repository. */
-export const DEMO_CATALOG_ROOT = path.resolve(__dirname, '../../../..');
+export const DEMO_CATALOG_ROOT = resolvePackagePath(
+  '@internal/plugin-catalog-backend-module-data-catalog',
+  '../..',
+);
 
 /**
  * Reads every YAML document under a folder, as the catalog's file locations
