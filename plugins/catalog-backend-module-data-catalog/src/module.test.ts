@@ -14,7 +14,7 @@ import {
   dataSource,
   indicator,
   referencedEntities,
-} from './__fixtures__/entities';
+} from '@internal/plugin-data-catalog-common/testUtils';
 import { startCatalog } from './__testUtils__/startCatalog';
 import {
   DEMO_CATALOG_ROOT,

@@ -8,7 +8,7 @@ import {
   dataSource,
   indicator,
   referencedEntities,
-} from '../__fixtures__/entities';
+} from '@internal/plugin-data-catalog-common/testUtils';
 import { inMemoryLookup } from '../__testUtils__/inMemoryLookup';
 import { DataCatalogEntitiesProcessor } from './DataCatalogEntitiesProcessor';
 

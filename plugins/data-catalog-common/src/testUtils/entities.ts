@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { DATA_CATALOG_API_VERSION } from '@internal/plugin-data-catalog-common';
+import { DATA_CATALOG_API_VERSION } from '../vocabulary';
 
 // Small, valid entities of each kind; tests break them one field at a time.
 

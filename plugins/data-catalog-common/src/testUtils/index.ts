@@ -1,0 +1,8 @@
+/**
+ * Small, valid entities of each kind for tests of the data catalog's
+ * packages; tests break them one field at a time.
+ *
+ * @packageDocumentation
+ */
+
+export * from './entities';
