@@ -4,6 +4,7 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import { catalogGraphModule } from './modules/catalogGraph';
 import { navModule } from './modules/nav';
 
 /** The portal: Backstage's catalog, its graph, org pages and search. */
@@ -14,6 +15,7 @@ export default createApp({
     orgPlugin,
     searchPlugin,
     userSettingsPlugin,
+    catalogGraphModule,
     navModule,
   ],
 });
