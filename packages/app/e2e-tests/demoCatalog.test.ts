@@ -15,8 +15,13 @@ async function openCatalogOfKind(page: Page, kind: string) {
 async function signInAsGuest(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+
+  // The root leads to the catalog.
+  await expect(page).toHaveURL(/\/catalog/);
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
 
@@ -35,9 +40,14 @@ test('a guest finds a district data source and its relations', async ({
 
   await expect(page.getByText('About', { exact: true })).toBeVisible();
   await expect(
-    page.getByText('datasource', { exact: false }).first(),
+    page.getByText('DataSource', { exact: true }).first(),
   ).toBeVisible();
-  await expect(page.getByText('Relations', { exact: true })).toBeVisible();
+
+  // The graph shows the relations the catalog module emitted: the source's
+  // district and its owner.
+  const graph = page.getByRole('article').filter({ hasText: 'Relations' });
+  await expect(graph.getByText('inDistrict', { exact: true })).toBeVisible();
+  await expect(graph.getByText('ownerOf', { exact: true })).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('data-source-page.png'),
     fullPage: true,

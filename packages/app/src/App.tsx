@@ -5,6 +5,7 @@ import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import { catalogGraphModule } from './modules/catalogGraph';
+import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 
 /** The portal: Backstage's catalog, its graph, org pages and search. */
@@ -16,6 +17,7 @@ export default createApp({
     searchPlugin,
     userSettingsPlugin,
     catalogGraphModule,
+    homeModule,
     navModule,
   ],
 });
