@@ -19,7 +19,7 @@ import { startCatalog } from './__testUtils__/startCatalog';
 import {
   DEMO_CATALOG_ROOT,
   loadCatalogTree,
-} from './__testUtils__/loadCatalogTree';
+} from '@internal/plugin-data-catalog-common/testUtils';
 
 jest.setTimeout(240_000);
 

@@ -5,3 +5,10 @@
  * but are shown so that a data team can check them.
  */
 export const LINEAGE_CYCLE_ANNOTATION = 'datacatalog.k12.dev/lineage-cycle';
+
+/**
+ * On a district (or BOCES) Group: the group whose members may annotate every
+ * source of the district and keep its action plan, such as
+ * `group:alder-creek-data-team`.
+ */
+export const DATA_TEAM_ANNOTATION = 'datacatalog.k12.dev/data-team';

@@ -11,3 +11,4 @@ export * from './annotations';
 export * from './entities';
 export * from './schema';
 export * from './validation';
+export * from './gaps';

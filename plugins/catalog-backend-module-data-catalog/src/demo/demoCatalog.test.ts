@@ -13,7 +13,7 @@ import {
   DEMO_CATALOG_ROOT,
   loadCatalogFile,
   loadCatalogTree,
-} from '../__testUtils__/loadCatalogTree';
+} from '@internal/plugin-data-catalog-common/testUtils';
 
 // The demo region is what a newcomer first sees, and what later features are
 // shown on; these tests keep it valid and keep the situations it exists to

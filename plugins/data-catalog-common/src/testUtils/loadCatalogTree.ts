@@ -1,4 +1,3 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +9,18 @@ export interface LoadedEntity {
   entity: Entity;
 }
 
-/** Where the demo region's YAML lives in this repository. */
-export const DEMO_CATALOG_ROOT = resolvePackagePath(
-  '@internal/plugin-catalog-backend-module-data-catalog',
-  '../..',
+/** The repository root, which holds the demo region's YAML. */
+export const DEMO_CATALOG_ROOT = path.resolve(
+  require.resolve('@internal/plugin-data-catalog-common/package.json'),
+  '../../..',
 );
+
+/** Every entity of the demo region under `catalog-info/`. */
+export function loadDemoCatalog(): Entity[] {
+  return loadCatalogTree(path.join(DEMO_CATALOG_ROOT, 'catalog-info')).map(
+    loaded => loaded.entity,
+  );
+}
 
 /**
  * Reads every YAML document under a folder, as the catalog's file locations
