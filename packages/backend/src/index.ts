@@ -20,6 +20,9 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-data-catalog'));
 
+// Gaps per district, lineage, annotations and action plans.
+backend.add(import('@internal/plugin-data-catalog-backend'));
+
 backend.add(import('@backstage/plugin-permission-backend'));
 // TODO(permissions): replace allow-all with a policy that lets only a source's
 // owners and the district data team write annotations, once the data catalog

@@ -1,0 +1,484 @@
+import { Knex } from 'knex';
+import {
+  DistrictRecord,
+  FeedRecord,
+  ReadModel,
+  StoredElement,
+  StoredIndicator,
+  StoredSource,
+} from '../readModel/types';
+
+/** When the read model was last written, and what it was built from. */
+export interface ReadModelState {
+  /** A hash of the catalog content the model was built from. */
+  version: string;
+  /** ISO 8601 time of the last refresh that found the catalog readable. */
+  refreshedAt: string;
+}
+
+/** A lineage edge between two sources: `source` is fed by `upstream`. */
+export interface FeedEdge {
+  source: string;
+  upstream: string;
+  elements: string[];
+}
+
+/** A provision edge: `source` provides `element`. */
+export interface ProvisionEdge {
+  source: string;
+  element: string;
+}
+
+/** A requirement edge: `indicator` needs `element`. */
+export interface RequirementEdge {
+  indicator: string;
+  element: string;
+  role: 'required' | 'subgroup';
+}
+
+/** Reads and replaces the plugin's indexed copy of the catalog. */
+export interface ReadModelStore {
+  replace(model: ReadModel, version: string): Promise<void>;
+  markRefreshed(at: Date): Promise<void>;
+  getState(): Promise<ReadModelState | undefined>;
+  listDistricts(): Promise<DistrictRecord[]>;
+  getSources(options?: {
+    district?: string;
+    refs?: string[];
+  }): Promise<StoredSource[]>;
+  listElements(): Promise<StoredElement[]>;
+  listIndicators(): Promise<StoredIndicator[]>;
+  /** The kind of each reference the model knows. */
+  kindsOf(refs: string[]): Promise<Map<string, string>>;
+  /** Titles and districts of the given nodes, for lineage answers. */
+  describe(
+    refs: string[],
+  ): Promise<Map<string, { title: string; district?: string }>>;
+  feedsOf(options: {
+    sources?: string[];
+    upstreams?: string[];
+  }): Promise<FeedEdge[]>;
+  provisionsOf(options: {
+    sources?: string[];
+    elements?: string[];
+  }): Promise<ProvisionEdge[]>;
+  requirementsOf(options: {
+    indicators?: string[];
+    elements?: string[];
+  }): Promise<RequirementEdge[]>;
+}
+
+// Keeps IN lists and multi-row inserts well under the bind-parameter limits
+// of SQLite and PostgreSQL.
+const CHUNK = 400;
+
+type Row = Record<string, any>;
+
+const json = (value: unknown) => JSON.stringify(value ?? []);
+const parse = <T>(value: string | null | undefined): T =>
+  JSON.parse(value ?? '[]');
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) {
+    result.push(items.slice(i, i + CHUNK));
+  }
+  return result;
+}
+
+/** A {@link ReadModelStore} on the plugin's knex database. */
+export class DatabaseReadModelStore implements ReadModelStore {
+  constructor(private readonly db: Knex) {}
+
+  async replace(model: ReadModel, version: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const table of [
+        'dc_requirements',
+        'dc_indicators',
+        'dc_elements',
+        'dc_feeds',
+        'dc_provisions',
+        'dc_sources',
+        'dc_districts',
+      ]) {
+        await tx(table).delete();
+      }
+
+      await insert(
+        tx,
+        'dc_districts',
+        model.districts.map(d => ({
+          ref: d.ref,
+          name: d.name,
+          title: d.title,
+          type: d.type,
+          parent: d.parent ?? null,
+          data_team: d.dataTeam ?? null,
+        })),
+      );
+      await insert(
+        tx,
+        'dc_sources',
+        model.sources.map(s => ({
+          ref: s.ref,
+          name: s.name,
+          title: s.title,
+          district: s.district,
+          type: s.type,
+          category: s.category,
+          lifecycle: s.lifecycle,
+          vendor: s.vendor ?? null,
+          product: s.product ?? null,
+          owner: s.owner,
+          steward: s.steward ?? null,
+          access_method: s.accessMethod,
+          access_frequency: s.accessFrequency,
+          linkable: s.linkableByStudentId,
+          privacy: s.privacy,
+          grades: json(s.grades),
+          years: json(s.years),
+        })),
+      );
+      await insert(
+        tx,
+        'dc_provisions',
+        model.sources.flatMap(s =>
+          s.provides.map(p => ({
+            source_ref: s.ref,
+            element_ref: p.element,
+            field: p.field,
+            status: p.status,
+            grades: json(p.grades),
+            years: json(p.years),
+            note: p.note ?? null,
+          })),
+        ),
+      );
+      await insert(
+        tx,
+        'dc_feeds',
+        model.sources.flatMap(s =>
+          s.fedBy.map(f => ({
+            source_ref: s.ref,
+            upstream_ref: f.upstream,
+            elements: json(f.elements),
+          })),
+        ),
+      );
+      await insert(
+        tx,
+        'dc_elements',
+        model.elements.map(e => ({
+          ref: e.ref,
+          name: e.name,
+          title: e.title,
+          domain: e.domain,
+          subgroup: e.subgroup,
+          owner: e.owner,
+          ceds_id: e.cedsId ?? null,
+          edfi_resource: e.edFiResource ?? null,
+        })),
+      );
+      await insert(
+        tx,
+        'dc_indicators',
+        model.indicators.map(i => ({
+          ref: i.ref,
+          name: i.name,
+          title: i.title,
+          stage: i.stage,
+          construct: i.construct,
+          owner: i.owner,
+          grades: json(i.grades),
+        })),
+      );
+      await insert(
+        tx,
+        'dc_requirements',
+        model.indicators.flatMap(i => [
+          ...i.requires.map((element, position) => ({
+            indicator_ref: i.ref,
+            element_ref: element,
+            role: 'required',
+            position,
+          })),
+          ...i.disaggregateBy.map((element, position) => ({
+            indicator_ref: i.ref,
+            element_ref: element,
+            role: 'subgroup',
+            position,
+          })),
+        ]),
+      );
+
+      await setState(tx, 'version', version);
+    });
+  }
+
+  async markRefreshed(at: Date): Promise<void> {
+    await setState(this.db, 'refreshed_at', at.toISOString());
+  }
+
+  async getState(): Promise<ReadModelState | undefined> {
+    const rows: Row[] = await this.db('dc_state').select('key', 'value');
+    const state = Object.fromEntries(rows.map(r => [r.key, r.value]));
+    if (!state.version) {
+      return undefined;
+    }
+    return { version: state.version, refreshedAt: state.refreshed_at };
+  }
+
+  async listDistricts(): Promise<DistrictRecord[]> {
+    const rows: Row[] = await this.db('dc_districts').orderBy('title');
+    return rows.map(r => ({
+      ref: r.ref,
+      name: r.name,
+      title: r.title,
+      type: r.type,
+      parent: r.parent ?? undefined,
+      dataTeam: r.data_team ?? undefined,
+    }));
+  }
+
+  async getSources(
+    options: { district?: string; refs?: string[] } = {},
+  ): Promise<StoredSource[]> {
+    const query = this.db('dc_sources').orderBy('title');
+    if (options.district) {
+      query.where('district', options.district);
+    }
+    if (options.refs) {
+      query.whereIn('ref', options.refs);
+    }
+    const rows: Row[] = await query;
+    const refs = rows.map(r => r.ref as string);
+
+    const provisions = await selectIn(
+      this.db,
+      'dc_provisions',
+      'source_ref',
+      refs,
+    );
+    const feeds = await selectIn(this.db, 'dc_feeds', 'source_ref', refs);
+    const provisionsOf = groupBy(provisions, 'source_ref');
+    const feedsOf = groupBy(feeds, 'source_ref');
+
+    return rows.map(r => ({
+      ref: r.ref,
+      name: r.name,
+      title: r.title,
+      district: r.district,
+      type: r.type,
+      category: r.category,
+      lifecycle: r.lifecycle,
+      vendor: r.vendor ?? undefined,
+      product: r.product ?? undefined,
+      owner: r.owner,
+      steward: r.steward ?? undefined,
+      accessMethod: r.access_method,
+      accessFrequency: r.access_frequency,
+      linkableByStudentId: Boolean(r.linkable),
+      privacy: r.privacy,
+      grades: parse(r.grades),
+      years: parse(r.years),
+      provides: (provisionsOf.get(r.ref) ?? []).map(p => ({
+        element: p.element_ref,
+        field: p.field,
+        status: p.status,
+        grades: parse(p.grades),
+        years: parse(p.years),
+        note: p.note ?? undefined,
+      })),
+      fedBy: (feedsOf.get(r.ref) ?? []).map(
+        (f): FeedRecord => ({
+          upstream: f.upstream_ref,
+          elements: parse(f.elements),
+        }),
+      ),
+    }));
+  }
+
+  async listElements(): Promise<StoredElement[]> {
+    const rows: Row[] = await this.db('dc_elements').orderBy('title');
+    return rows.map(r => ({
+      ref: r.ref,
+      name: r.name,
+      title: r.title,
+      domain: r.domain,
+      subgroup: Boolean(r.subgroup),
+      owner: r.owner,
+      cedsId: r.ceds_id ?? undefined,
+      edFiResource: r.edfi_resource ?? undefined,
+    }));
+  }
+
+  async listIndicators(): Promise<StoredIndicator[]> {
+    const rows: Row[] = await this.db('dc_indicators').orderBy('title');
+    const requirements: Row[] = await this.db('dc_requirements').orderBy([
+      'indicator_ref',
+      'role',
+      'position',
+    ]);
+    const of = groupBy(requirements, 'indicator_ref');
+
+    return rows.map(r => {
+      const needs = of.get(r.ref) ?? [];
+      return {
+        ref: r.ref,
+        name: r.name,
+        title: r.title,
+        stage: r.stage,
+        construct: r.construct,
+        owner: r.owner,
+        grades: parse(r.grades),
+        requires: needs
+          .filter(n => n.role === 'required')
+          .map(n => n.element_ref),
+        disaggregateBy: needs
+          .filter(n => n.role === 'subgroup')
+          .map(n => n.element_ref),
+      };
+    });
+  }
+
+  async kindsOf(refs: string[]): Promise<Map<string, string>> {
+    const kinds = new Map<string, string>();
+    for (const [table, kind] of [
+      ['dc_sources', 'datasource'],
+      ['dc_elements', 'dataelement'],
+      ['dc_indicators', 'indicator'],
+    ] as const) {
+      for (const row of await selectIn(this.db, table, 'ref', refs, ['ref'])) {
+        kinds.set(row.ref, kind);
+      }
+    }
+    return kinds;
+  }
+
+  async describe(
+    refs: string[],
+  ): Promise<Map<string, { title: string; district?: string }>> {
+    const described = new Map<string, { title: string; district?: string }>();
+    for (const row of await selectIn(this.db, 'dc_sources', 'ref', refs, [
+      'ref',
+      'title',
+      'district',
+    ])) {
+      described.set(row.ref, { title: row.title, district: row.district });
+    }
+    for (const table of ['dc_elements', 'dc_indicators']) {
+      for (const row of await selectIn(this.db, table, 'ref', refs, [
+        'ref',
+        'title',
+      ])) {
+        described.set(row.ref, { title: row.title });
+      }
+    }
+    return described;
+  }
+
+  async feedsOf(options: {
+    sources?: string[];
+    upstreams?: string[];
+  }): Promise<FeedEdge[]> {
+    const rows = options.sources
+      ? await selectIn(this.db, 'dc_feeds', 'source_ref', options.sources)
+      : await selectIn(
+          this.db,
+          'dc_feeds',
+          'upstream_ref',
+          options.upstreams ?? [],
+        );
+    return rows.map(r => ({
+      source: r.source_ref,
+      upstream: r.upstream_ref,
+      elements: parse(r.elements),
+    }));
+  }
+
+  async provisionsOf(options: {
+    sources?: string[];
+    elements?: string[];
+  }): Promise<ProvisionEdge[]> {
+    const columns = ['source_ref', 'element_ref'];
+    const rows = options.sources
+      ? await selectIn(
+          this.db,
+          'dc_provisions',
+          'source_ref',
+          options.sources,
+          columns,
+        )
+      : await selectIn(
+          this.db,
+          'dc_provisions',
+          'element_ref',
+          options.elements ?? [],
+          columns,
+        );
+    return rows.map(r => ({ source: r.source_ref, element: r.element_ref }));
+  }
+
+  async requirementsOf(options: {
+    indicators?: string[];
+    elements?: string[];
+  }): Promise<RequirementEdge[]> {
+    const columns = ['indicator_ref', 'element_ref', 'role'];
+    const rows = options.indicators
+      ? await selectIn(
+          this.db,
+          'dc_requirements',
+          'indicator_ref',
+          options.indicators,
+          columns,
+        )
+      : await selectIn(
+          this.db,
+          'dc_requirements',
+          'element_ref',
+          options.elements ?? [],
+          columns,
+        );
+    return rows.map(r => ({
+      indicator: r.indicator_ref,
+      element: r.element_ref,
+      role: r.role,
+    }));
+  }
+}
+
+async function insert(tx: Knex, table: string, rows: Row[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    // Rows of up to 17 columns: 400 of them stay under SQLite's limit of
+    // 32,766 bound parameters.
+    await tx(table).insert(batch);
+  }
+}
+
+async function selectIn(
+  db: Knex,
+  table: string,
+  column: string,
+  values: string[],
+  columns: string[] = ['*'],
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const batch of chunks([...new Set(values)])) {
+    rows.push(...(await db(table).select(columns).whereIn(column, batch)));
+  }
+  return rows;
+}
+
+function groupBy(rows: Row[], key: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = groups.get(row[key]) ?? [];
+    list.push(row);
+    groups.set(row[key], list);
+  }
+  return groups;
+}
+
+async function setState(db: Knex, key: string, value: string): Promise<void> {
+  await db('dc_state').insert({ key, value }).onConflict('key').merge();
+}

@@ -1,0 +1,227 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  assessDistrict,
+  AvailabilityCorrection,
+  GapSummary,
+  IndicatorAvailability,
+  IndicatorRecord,
+  IndicatorStatus,
+  servesMemberDistricts,
+  summarizeGaps,
+} from '@internal/plugin-data-catalog-common';
+import { ReadModelStore } from '../database/ReadModelStore';
+import {
+  DistrictRecord,
+  StoredElement,
+  StoredIndicator,
+  StoredSource,
+} from '../readModel/types';
+import { CorrectionProvider } from './CorrectionProvider';
+
+/** One district's gaps, as the district gap view shows them. */
+export interface DistrictGaps {
+  district: DistrictRecord;
+  /** When the read model was last refreshed from the catalog. */
+  refreshedAt?: string;
+  summary: GapSummary;
+  results: IndicatorAvailability[];
+}
+
+/** One indicator in every district. */
+export interface IndicatorAcrossDistricts {
+  indicator: StoredIndicator;
+  refreshedAt?: string;
+  results: IndicatorAvailability[];
+}
+
+/** The region as districts by indicators. */
+export interface RegionMatrix {
+  refreshedAt?: string;
+  districts: Array<{ ref: string; title: string; summary: GapSummary }>;
+  indicators: Array<{
+    ref: string;
+    title: string;
+    stage: IndicatorRecord['stage'];
+    construct: IndicatorRecord['construct'];
+    counts: Record<IndicatorStatus, number>;
+  }>;
+  /** `statuses[d][i]` is district d's status for indicator i. */
+  statuses: IndicatorStatus[][];
+}
+
+interface Vocabulary {
+  elements: StoredElement[];
+  indicators: StoredIndicator[];
+  districts: DistrictRecord[];
+}
+
+/**
+ * Answers gap questions from the read model with the shared gap rules, and
+ * keeps the answers until the read model or an owner's correction changes.
+ */
+export class GapService {
+  private cacheKey?: string;
+  private vocabulary?: Vocabulary;
+  private readonly byDistrict = new Map<string, IndicatorAvailability[]>();
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly corrections: CorrectionProvider,
+  ) {}
+
+  async districtGaps(districtRef: string): Promise<DistrictGaps> {
+    const { vocabulary, refreshedAt } = await this.current();
+    const district = findDistrict(vocabulary, districtRef);
+
+    let results = this.byDistrict.get(district.ref);
+    if (!results) {
+      const [own, regional, corrections] = await Promise.all([
+        this.store.getSources({ district: district.ref }),
+        district.parent
+          ? this.store.getSources({ district: district.parent })
+          : Promise.resolve([]),
+        this.corrections.listCorrections(),
+      ]);
+      results = assess(district, own, regional, corrections, vocabulary);
+      this.byDistrict.set(district.ref, results);
+    }
+    return {
+      district,
+      refreshedAt,
+      summary: summarizeGaps(results),
+      results,
+    };
+  }
+
+  async indicatorAcrossDistricts(
+    indicatorRef: string,
+  ): Promise<IndicatorAcrossDistricts> {
+    const { vocabulary, refreshedAt } = await this.current();
+    const indicator = vocabulary.indicators.find(i => i.ref === indicatorRef);
+    if (!indicator) {
+      throw new NotFoundError(`No indicator ${indicatorRef} in the catalog`);
+    }
+
+    const all = await this.assessEveryDistrict(vocabulary);
+    return {
+      indicator,
+      refreshedAt,
+      results: all.map(
+        ({ results }) => results.find(r => r.indicator === indicator.ref)!,
+      ),
+    };
+  }
+
+  async regionMatrix(): Promise<RegionMatrix> {
+    const { vocabulary, refreshedAt } = await this.current();
+    const all = await this.assessEveryDistrict(vocabulary);
+    const indicators = vocabulary.indicators.map((indicator, i) => {
+      const counts = emptyCounts();
+      for (const { results } of all) {
+        counts[results[i].status] += 1;
+      }
+      return {
+        ref: indicator.ref,
+        title: indicator.title,
+        stage: indicator.stage,
+        construct: indicator.construct,
+        counts,
+      };
+    });
+
+    return {
+      refreshedAt,
+      districts: all.map(({ district, results }) => ({
+        ref: district.ref,
+        title: district.title,
+        summary: summarizeGaps(results),
+      })),
+      indicators,
+      statuses: all.map(({ results }) => results.map(r => r.status)),
+    };
+  }
+
+  /** Every district's results, reading all sources in one pass if needed. */
+  private async assessEveryDistrict(vocabulary: Vocabulary) {
+    const districts = vocabulary.districts.filter(d => d.type === 'district');
+    const missing = districts.filter(d => !this.byDistrict.has(d.ref));
+
+    if (missing.length > 0) {
+      const [sources, corrections] = await Promise.all([
+        this.store.getSources(),
+        this.corrections.listCorrections(),
+      ]);
+      for (const district of missing) {
+        this.byDistrict.set(
+          district.ref,
+          assess(
+            district,
+            sources.filter(s => s.district === district.ref),
+            sources.filter(s => s.district === district.parent),
+            corrections,
+            vocabulary,
+          ),
+        );
+      }
+    }
+    return districts.map(district => ({
+      district,
+      results: this.byDistrict.get(district.ref)!,
+    }));
+  }
+
+  /** The vocabulary, with every cached answer dropped when anything changed. */
+  private async current(): Promise<{
+    vocabulary: Vocabulary;
+    refreshedAt?: string;
+  }> {
+    const [state, correctionsVersion] = await Promise.all([
+      this.store.getState(),
+      this.corrections.correctionsVersion(),
+    ]);
+    const key = `${state?.version ?? 'empty'}/${correctionsVersion}`;
+
+    if (key !== this.cacheKey || !this.vocabulary) {
+      const [elements, indicators, districts] = await Promise.all([
+        this.store.listElements(),
+        this.store.listIndicators(),
+        this.store.listDistricts(),
+      ]);
+      this.vocabulary = { elements, indicators, districts };
+      this.byDistrict.clear();
+      this.cacheKey = key;
+    }
+    return { vocabulary: this.vocabulary, refreshedAt: state?.refreshedAt };
+  }
+}
+
+function findDistrict(vocabulary: Vocabulary, ref: string): DistrictRecord {
+  const district = vocabulary.districts.find(d => d.ref === ref);
+  if (!district || district.type !== 'district') {
+    throw new NotFoundError(`No district ${ref} in the catalog`);
+  }
+  return district;
+}
+
+function assess(
+  district: DistrictRecord,
+  own: StoredSource[],
+  regional: StoredSource[],
+  corrections: AvailabilityCorrection[],
+  vocabulary: Vocabulary,
+): IndicatorAvailability[] {
+  const serving = regional.filter(servesMemberDistricts);
+  const refs = new Set([...own, ...serving].map(s => s.ref));
+  return assessDistrict(vocabulary.indicators, {
+    district: district.ref,
+    districtTitle: district.title,
+    sources: own,
+    regionalSources: serving,
+    elements: vocabulary.elements,
+    corrections: corrections.filter(c => refs.has(c.source)),
+  });
+}
+
+function emptyCounts(): Record<IndicatorStatus, number> {
+  return { available: 0, partial: 0, missing: 0, 'not-applicable': 0 };
+}

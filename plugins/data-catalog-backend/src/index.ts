@@ -1,0 +1,7 @@
+/**
+ * The data catalog backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { dataCatalogPlugin as default } from './plugin';

@@ -1,0 +1,138 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DATA_ELEMENT_KIND,
+  DATA_SOURCE_KIND,
+  INDICATOR_KIND,
+} from '@internal/plugin-data-catalog-common';
+import { createHash } from 'node:crypto';
+import { ReadModelStore } from '../database/ReadModelStore';
+import { buildReadModel } from './buildReadModel';
+
+const PAGE_SIZE = 500;
+
+/** What a refresh found. */
+export type RefreshOutcome = 'changed' | 'unchanged';
+
+/**
+ * Keeps the read model in step with the catalog. Each run reads the data
+ * catalog's entities and the district groups, and rewrites the model only
+ * when their content changed. The scheduler runs the task on one replica at
+ * a time; a run that cannot read the catalog leaves the last good model in
+ * place, and its refresh time shows how old it is.
+ */
+export class ReadModelRefresher {
+  private readonly listeners: Array<() => Promise<void>> = [];
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: ReadModelStore;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Runs `listener` after each refresh that changed the model. */
+  onChange(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** Registers the refresh with the scheduler. */
+  async schedule(
+    scheduler: SchedulerService,
+    schedule: SchedulerServiceTaskScheduleDefinition,
+  ): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'data-catalog-read-model-refresh',
+      ...schedule,
+      fn: async () => {
+        await this.refresh();
+      },
+    });
+  }
+
+  /** Reads the catalog and rewrites the model if it changed. */
+  async refresh(): Promise<RefreshOutcome> {
+    const { store, logger } = this.options;
+    const started = Date.now();
+
+    const entities = await this.readCatalog();
+    const version = versionOf(entities);
+    const state = await store.getState();
+
+    if (state?.version === version) {
+      await store.markRefreshed(new Date());
+      logger.debug('Read model is up to date');
+      return 'unchanged';
+    }
+
+    const model = buildReadModel(entities);
+    await store.replace(model, version);
+    await store.markRefreshed(new Date());
+    logger.info(
+      `Refreshed the read model: ${model.sources.length} sources, ${
+        model.elements.length
+      } elements, ${model.indicators.length} indicators, ${
+        model.districts.length
+      } districts in ${Date.now() - started} ms`,
+    );
+
+    for (const listener of this.listeners) {
+      await listener();
+    }
+    return 'changed';
+  }
+
+  private async readCatalog(): Promise<Entity[]> {
+    const { catalog, auth } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const entities: Entity[] = [];
+    let cursor: string | undefined;
+
+    do {
+      const page = await catalog.queryEntities(
+        cursor
+          ? { cursor, limit: PAGE_SIZE }
+          : {
+              filter: [
+                { kind: [DATA_SOURCE_KIND, DATA_ELEMENT_KIND, INDICATOR_KIND] },
+                { kind: 'Group', 'spec.type': ['district', 'boces'] },
+              ],
+              orderFields: [{ field: 'metadata.name', order: 'asc' }],
+              limit: PAGE_SIZE,
+            },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+
+    return entities;
+  }
+}
+
+// The catalog changes an entity's etag whenever its stitched content changes,
+// so references and etags together say whether anything changed. An entity
+// without an etag (not from a catalog) counts by its whole content.
+function versionOf(entities: Entity[]): string {
+  const hash = createHash('sha256');
+  const keys = entities
+    .map(
+      e =>
+        `${stringifyEntityRef(e)}@${
+          e.metadata.etag ?? JSON.stringify([e.metadata, e.spec])
+        }`,
+    )
+    .sort();
+  for (const key of keys) {
+    hash.update(key).update('\n');
+  }
+  return hash.digest('hex');
+}

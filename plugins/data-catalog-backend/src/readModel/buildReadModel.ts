@@ -1,0 +1,103 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  DATA_TEAM_ANNOTATION,
+  isDataElementEntity,
+  isDataSourceEntity,
+  isIndicatorEntity,
+  toElementRecord,
+  toIndicatorRecord,
+  toSourceRecord,
+} from '@internal/plugin-data-catalog-common';
+import { DistrictRecord, ReadModel } from './types';
+
+/** A full, lower-case entity reference, as the read model keys rows. */
+export function refOf(
+  ref: string,
+  defaults: { defaultKind: string; defaultNamespace: string },
+): string {
+  return stringifyEntityRef(parseEntityRef(ref, defaults)).toLocaleLowerCase(
+    'en-US',
+  );
+}
+
+/**
+ * Turns the catalog's entities into the read model. Expects entities the
+ * catalog accepted, so every reference parses; groups that are neither a
+ * district nor a BOCES are left out.
+ */
+export function buildReadModel(entities: Entity[]): ReadModel {
+  const model: ReadModel = {
+    districts: [],
+    sources: [],
+    elements: [],
+    indicators: [],
+  };
+
+  for (const entity of entities) {
+    const namespace = entity.metadata.namespace ?? 'default';
+    const ref = (kind: string, value: string) =>
+      refOf(value, { defaultKind: kind, defaultNamespace: namespace });
+
+    if (isDataSourceEntity(entity)) {
+      const { spec } = entity;
+      model.sources.push({
+        ...toSourceRecord(entity),
+        name: entity.metadata.name,
+        category: spec.category,
+        owner: ref('group', spec.owner),
+        steward: spec.steward ? ref('user', spec.steward) : undefined,
+        accessFrequency: spec.access.frequency,
+        privacy: spec.privacy,
+        fedBy: (spec.fedBy ?? []).map(feed => ({
+          upstream: ref('datasource', feed.source),
+          elements: (feed.elements ?? []).map(e => ref('dataelement', e)),
+        })),
+      });
+    } else if (isDataElementEntity(entity)) {
+      model.elements.push({
+        ...toElementRecord(entity),
+        name: entity.metadata.name,
+        domain: entity.spec.domain,
+        owner: ref('group', entity.spec.owner),
+        cedsId: entity.spec.ceds?.id,
+        edFiResource: entity.spec.edFi?.resource,
+      });
+    } else if (isIndicatorEntity(entity)) {
+      model.indicators.push({
+        ...toIndicatorRecord(entity),
+        name: entity.metadata.name,
+        owner: ref('group', entity.spec.owner),
+      });
+    } else if (isDistrictGroup(entity)) {
+      const dataTeam = entity.metadata.annotations?.[DATA_TEAM_ANNOTATION];
+      const district: DistrictRecord = {
+        ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        name: entity.metadata.name,
+        title:
+          (entity.spec?.profile as { displayName?: string } | undefined)
+            ?.displayName ??
+          entity.metadata.title ??
+          entity.metadata.name,
+        type: entity.spec?.type as DistrictRecord['type'],
+        parent:
+          typeof entity.spec?.parent === 'string'
+            ? ref('group', entity.spec.parent)
+            : undefined,
+        dataTeam: dataTeam ? ref('group', dataTeam) : undefined,
+      };
+      model.districts.push(district);
+    }
+  }
+  return model;
+}
+
+function isDistrictGroup(entity: Entity): boolean {
+  return (
+    entity.kind === 'Group' &&
+    (entity.spec?.type === 'district' || entity.spec?.type === 'boces')
+  );
+}
