@@ -2,6 +2,7 @@
 // catalog's kinds, with sign-in, permissions and search.
 
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleDataCatalogPolicy } from './permissionPolicy';
 
 const backend = createBackend();
 
@@ -24,12 +25,8 @@ backend.add(import('@internal/plugin-catalog-backend-module-data-catalog'));
 backend.add(import('@internal/plugin-data-catalog-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// TODO(permissions): replace allow-all with a policy that lets only a source's
-// owners and the district data team write annotations, once the data catalog
-// backend plugin has write routes to protect.
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Everyone signed in reads; owners and district data teams write.
+backend.add(permissionModuleDataCatalogPolicy);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

@@ -5,3 +5,7 @@
  */
 
 export { dataCatalogPlugin as default } from './plugin';
+export {
+  createDataCatalogConditionalDecision,
+  dataCatalogConditions,
+} from './permissions';

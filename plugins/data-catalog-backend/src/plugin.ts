@@ -4,13 +4,20 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseReadModelStore } from './database/ReadModelStore';
-import { noCorrections } from './gaps/CorrectionProvider';
+import { OwnersStore } from './database/OwnersStore';
 import { GapService } from './gaps/GapService';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
 import { createRouter } from './service/router';
+import {
+  dataCatalogSubjectResourceRef,
+  isSubjectWriter,
+  SubjectResolver,
+} from './permissions';
+import { dataCatalogPermissions } from '@internal/plugin-data-catalog-common';
 
 /**
  * The data catalog backend: gaps per district, lineage, owners' annotations
@@ -25,6 +32,8 @@ export const dataCatalogPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
@@ -35,6 +44,8 @@ export const dataCatalogPlugin = createBackendPlugin({
         config,
         database,
         httpAuth,
+        permissions,
+        permissionsRegistry,
         httpRouter,
         logger,
         scheduler,
@@ -66,10 +77,34 @@ export const dataCatalogPlugin = createBackendPlugin({
               },
         );
 
-        const gaps = new GapService(readModel, noCorrections);
+        const owners = new OwnersStore(db);
+        const subjects = new SubjectResolver(readModel);
+        permissionsRegistry.addResourceType({
+          resourceRef: dataCatalogSubjectResourceRef,
+          permissions: dataCatalogPermissions,
+          rules: [isSubjectWriter],
+          getResources: refs => subjects.resolve(refs),
+        });
+
+        const isAuthorized = createConditionAuthorizer(
+          permissionsRegistry.getPermissionRuleset(
+            dataCatalogSubjectResourceRef,
+          ),
+        );
+
+        const gaps = new GapService(readModel, owners);
         const lineage = new LineageService(readModel);
         httpRouter.use(
-          await createRouter({ httpAuth, readModel, gaps, lineage }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            readModel,
+            owners,
+            subjects,
+            isAuthorized,
+            gaps,
+            lineage,
+          }),
         );
       },
     });

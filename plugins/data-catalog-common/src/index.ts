@@ -12,3 +12,5 @@ export * from './entities';
 export * from './schema';
 export * from './validation';
 export * from './gaps';
+export * from './api';
+export * from './permissions';

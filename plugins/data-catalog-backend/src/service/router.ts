@@ -1,8 +1,14 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
 import { GapService } from '../gaps/GapService';
+import { OwnersStore } from '../database/OwnersStore';
 import { ReadModelStore } from '../database/ReadModelStore';
+import { SubjectResolver } from '../permissions';
+import { createOwnerRoutes, OwnerRoutesOptions } from './ownerRoutes';
 import { LineageService } from '../lineage/LineageService';
 import { parseInput, refParam } from './validation';
 import { z } from 'zod';
@@ -10,7 +16,13 @@ import { z } from 'zod';
 /** The finished parts the router serves from. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   readModel: ReadModelStore;
+  owners: OwnersStore;
+  subjects: SubjectResolver;
+  isAuthorized: OwnerRoutesOptions['isAuthorized'];
+  /** Called after each write of an annotation. */
+  onWrite?: () => Promise<void>;
   gaps: GapService;
   lineage: LineageService;
 }
@@ -74,6 +86,8 @@ export async function createRouter(
     );
     res.json(await lineage.lineage(root, query));
   });
+
+  router.use(createOwnerRoutes(options));
 
   return router;
 }

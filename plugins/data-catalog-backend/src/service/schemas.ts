@@ -1,0 +1,81 @@
+import { ACTION_STATUSES } from '@internal/plugin-data-catalog-common';
+import { z } from 'zod';
+
+// Request bodies are strict: an unknown field is an error, not ignored, so a
+// misspelt field never looks saved.
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine(value => !Number.isNaN(Date.parse(value)), 'not a real date');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const version = z.number().int().min(0);
+
+const annotationFields = {
+  version,
+  notes: text(5000).optional(),
+  lastVerified: day.optional(),
+  qualityRating: z.number().int().min(1).max(5).optional(),
+};
+
+/** Body of a write to a source's annotation. */
+export const sourceAnnotationBody = z
+  .object({
+    ...annotationFields,
+    corrections: z
+      .array(
+        z
+          .object({
+            element: text(255),
+            status: z.enum(['partial', 'unusable']),
+            reason: text(1000),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional(),
+  })
+  .strict();
+
+/** Body of a write to an indicator's annotation in a district. */
+export const indicatorAnnotationBody = z.object(annotationFields).strict();
+
+/** Body of a new action item. */
+export const newActionBody = z
+  .object({
+    indicator: text(255),
+    element: text(255).optional(),
+    step: text(2000),
+    owner: text(255),
+    dueDate: day,
+    status: z.enum(ACTION_STATUSES).optional(),
+  })
+  .strict();
+
+/** Body of a change to an action item. */
+export const actionChangeBody = z
+  .object({
+    version,
+    step: text(2000).optional(),
+    owner: text(255).optional(),
+    dueDate: day.optional(),
+    status: z.enum(ACTION_STATUSES).optional(),
+  })
+  .strict();
+
+/** Query of the history route. */
+export const historyQuery = z
+  .object({
+    subjectType: z.enum(['annotation', 'action']).optional(),
+    subjectId: z.string().min(1).optional(),
+    district: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+/** Query of the write-access route. */
+export const writeAccessQuery = z
+  .object({ subject: z.string().min(1) })
+  .strict();
