@@ -7,3 +7,13 @@ export interface CorrectionProvider {
   /** Changes whenever any correction changes. */
   correctionsVersion(): Promise<string>;
 }
+
+/** For measurements and tests of the rules without owners' corrections. */
+export const noCorrections: CorrectionProvider = {
+  async listCorrections() {
+    return [];
+  },
+  async correctionsVersion() {
+    return 'none';
+  },
+};
