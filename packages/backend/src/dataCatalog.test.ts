@@ -309,6 +309,28 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(after)).toContain(
         'Field is blank since the upgrade',
       );
+
+      // The change is recorded as progress, with the reason.
+      const progress = await request(backend.server)
+        .get('/api/data-catalog/districts/alder-creek/progress')
+        .set('Authorization', as('ben'));
+      expect(progress.body.series.at(-1).cause).toBe('annotation');
+      const changes = await request(backend.server)
+        .get(
+          `/api/data-catalog/indicators/${encodeURIComponent(
+            target.indicator,
+          )}/status-changes`,
+        )
+        .query({ district: 'alder-creek' })
+        .set('Authorization', as('ben'));
+      expect(changes.body.items.at(-1)).toMatchObject({
+        from: 'available',
+        to: after.status,
+        cause: 'annotation',
+      });
+      expect(changes.body.items.at(-1).reasons.join(' ')).toContain(
+        'Field is blank since the upgrade',
+      );
     });
 
     it('rejects a correction of an element the source does not provide', async () => {

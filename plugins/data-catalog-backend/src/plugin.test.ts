@@ -185,6 +185,60 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.truncated).toBeGreaterThan(0);
     });
 
+    it('records a first snapshot of each district after the refresh', async () => {
+      const res = await request(backend.server).get(
+        '/api/data-catalog/districts/cedar-point/progress',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.series.length).toBeGreaterThanOrEqual(1);
+      const [first] = res.body.series;
+      expect(first.cause).toBe('catalog');
+      const gaps = await request(backend.server).get(
+        '/api/data-catalog/districts/cedar-point/gaps',
+      );
+      expect(first.summary).toEqual(gaps.body.summary);
+    });
+
+    it('compares districts element by element', async () => {
+      const res = await request(backend.server).get(
+        '/api/data-catalog/elements/comparison',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.districts).toHaveLength(5);
+      const demo = loadDemoCatalog();
+      expect(res.body.items).toHaveLength(
+        demo.filter(e => e.kind === 'DataElement').length,
+      );
+      // Every district's SIS holds the district student ID.
+      const widest = Math.max(
+        ...res.body.items.map(
+          (i: { districtCount: number }) => i.districtCount,
+        ),
+      );
+      expect(widest).toBe(5);
+      for (const item of res.body.items) {
+        expect(Object.keys(item.districts).length).toBeGreaterThanOrEqual(
+          item.districtCount,
+        );
+      }
+
+      const subgroups = await request(backend.server).get(
+        '/api/data-catalog/elements/comparison?subgroup=true',
+      );
+      expect(
+        subgroups.body.items.every((i: { subgroup: boolean }) => i.subgroup),
+      ).toBe(true);
+      expect(subgroups.body.items.length).toBeGreaterThanOrEqual(8);
+    });
+
+    it('rejects a bad comparison query, naming the field', async () => {
+      const res = await request(backend.server).get(
+        '/api/data-catalog/elements/comparison?subgroup=maybe&colour=red',
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('query.subgroup');
+    });
+
     it('rejects a bad lineage query, naming the field', async () => {
       const res = await request(backend.server).get(
         '/api/data-catalog/lineage/datasource/default/northlake-rdw?depth=0&direction=sideways',

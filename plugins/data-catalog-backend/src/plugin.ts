@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { toError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { applyDatabaseMigrations } from './database/migrations';
@@ -12,6 +13,9 @@ import { GapService } from './gaps/GapService';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
 import { createRouter } from './service/router';
+import { ElementComparisonService } from './comparison/ElementComparisonService';
+import { SnapshotStore } from './database/SnapshotStore';
+import { ProgressService } from './progress/ProgressService';
 import {
   dataCatalogSubjectResourceRef,
   isSubjectWriter,
@@ -94,6 +98,34 @@ export const dataCatalogPlugin = createBackendPlugin({
 
         const gaps = new GapService(readModel, owners);
         const lineage = new LineageService(readModel);
+        const snapshots = new SnapshotStore(db);
+        const progress = new ProgressService(gaps, snapshots, logger);
+        const comparison = new ElementComparisonService(readModel);
+
+        // Snapshots follow every change of the gaps: a catalog change seen
+        // by the refresh, an owner's annotation, and at least one a day.
+        refresher.onChange(async () => {
+          await progress.takeSnapshots('catalog');
+        });
+        await scheduler.scheduleTask({
+          id: 'data-catalog-daily-snapshot',
+          frequency: { hours: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await progress.takeSnapshots('daily');
+          },
+        });
+        const onWrite = async (district: string) => {
+          try {
+            await progress.takeSnapshots('annotation', [district]);
+          } catch (error) {
+            logger.warn(
+              `Could not record gap progress for ${district}`,
+              toError(error),
+            );
+          }
+        };
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -104,6 +136,9 @@ export const dataCatalogPlugin = createBackendPlugin({
             isAuthorized,
             gaps,
             lineage,
+            progress: snapshots,
+            comparison,
+            onWrite,
           }),
         );
       },

@@ -66,6 +66,23 @@ export interface ReadModelStore {
     indicators?: string[];
     elements?: string[];
   }): Promise<RequirementEdge[]>;
+  /** Every provision with its source, for comparing districts. */
+  listHoldings(): Promise<Holding[]>;
+}
+
+/** One source's provision of one element, with the source's facts. */
+export interface Holding {
+  element: string;
+  source: string;
+  sourceTitle: string;
+  district: string;
+  vendor?: string;
+  product?: string;
+  lifecycle: string;
+  field: string;
+  status: string;
+  grades: string[];
+  years: string[];
 }
 
 // Keeps IN lists and multi-row inserts well under the bind-parameter limits
@@ -443,6 +460,38 @@ export class DatabaseReadModelStore implements ReadModelStore {
       indicator: r.indicator_ref,
       element: r.element_ref,
       role: r.role,
+    }));
+  }
+
+  async listHoldings(): Promise<Holding[]> {
+    const rows: Row[] = await this.db('dc_provisions')
+      .join('dc_sources', 'dc_sources.ref', 'dc_provisions.source_ref')
+      .select(
+        'dc_provisions.element_ref',
+        'dc_provisions.source_ref',
+        'dc_provisions.field',
+        'dc_provisions.status',
+        'dc_provisions.grades',
+        'dc_provisions.years',
+        'dc_sources.title',
+        'dc_sources.district',
+        'dc_sources.vendor',
+        'dc_sources.product',
+        'dc_sources.lifecycle',
+      )
+      .orderBy(['dc_provisions.element_ref', 'dc_sources.title']);
+    return rows.map(r => ({
+      element: r.element_ref,
+      source: r.source_ref,
+      sourceTitle: r.title,
+      district: r.district,
+      vendor: r.vendor ?? undefined,
+      product: r.product ?? undefined,
+      lifecycle: r.lifecycle,
+      field: r.field,
+      status: r.status,
+      grades: parse(r.grades),
+      years: parse(r.years),
     }));
   }
 }

@@ -141,6 +141,18 @@ export class GapService {
     };
   }
 
+  /** Every district's gaps, as {@link GapService.districtGaps} gives one. */
+  async allDistrictGaps(): Promise<DistrictGaps[]> {
+    const { vocabulary, refreshedAt } = await this.current();
+    const all = await this.assessEveryDistrict(vocabulary);
+    return all.map(({ district, results }) => ({
+      district,
+      refreshedAt,
+      summary: summarizeGaps(results),
+      results,
+    }));
+  }
+
   /** Every district's results, reading all sources in one pass if needed. */
   private async assessEveryDistrict(vocabulary: Vocabulary) {
     const districts = vocabulary.districts.filter(d => d.type === 'district');

@@ -33,8 +33,11 @@ export interface OwnerRoutesOptions {
     decision: PolicyDecision,
     subject: DataCatalogSubject | undefined,
   ) => boolean;
-  /** Called after each successful write, to take a new gap snapshot. */
-  onWrite?: () => Promise<void>;
+  /**
+   * Called after each annotation write with its district, to record how
+   * the district's gaps changed. The write stands even if this fails.
+   */
+  onWrite?: (district: string) => Promise<void>;
 }
 
 /** Routes for annotations, corrections, action items and their history. */
@@ -113,8 +116,8 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
     return indicator;
   }
 
-  const afterWrite = async () => {
-    await options.onWrite?.();
+  const afterWrite = async (district: string) => {
+    await options.onWrite?.(district);
   };
 
   // A source's annotation: notes, checks and availability corrections.
@@ -154,7 +157,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
       { ...body, corrections },
       by,
     );
-    await afterWrite();
+    await afterWrite(source.district);
     res.json(saved);
   });
 
@@ -195,7 +198,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
         body,
         by,
       );
-      await afterWrite();
+      await afterWrite(district.ref);
       res.json(saved);
     },
   );

@@ -5,7 +5,9 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { GapService } from '../gaps/GapService';
+import { ElementComparisonService } from '../comparison/ElementComparisonService';
 import { OwnersStore } from '../database/OwnersStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 import { ReadModelStore } from '../database/ReadModelStore';
 import { SubjectResolver } from '../permissions';
 import { createOwnerRoutes, OwnerRoutesOptions } from './ownerRoutes';
@@ -21,8 +23,10 @@ export interface RouterOptions {
   owners: OwnersStore;
   subjects: SubjectResolver;
   isAuthorized: OwnerRoutesOptions['isAuthorized'];
-  /** Called after each write of an annotation. */
-  onWrite?: () => Promise<void>;
+  progress: SnapshotStore;
+  comparison: ElementComparisonService;
+  /** Called after each write of an annotation, with its district. */
+  onWrite?: (district: string) => Promise<void>;
   gaps: GapService;
   lineage: LineageService;
 }
@@ -37,11 +41,22 @@ const lineageQuery = z
 
 const lineageKinds = z.enum(['datasource', 'dataelement', 'indicator']);
 
+const statusChangesQuery = z
+  .object({ district: z.string().min(1).optional() })
+  .strict();
+
+const comparisonQuery = z
+  .object({
+    domain: z.string().min(1).optional(),
+    subgroup: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
 /** The data catalog's HTTP API; the OpenAPI document describes each route. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { readModel, gaps, lineage } = options;
+  const { readModel, gaps, lineage, progress, comparison } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -69,6 +84,49 @@ export async function createRouter(
   // The region as districts by indicators, with counts.
   router.get('/region/matrix', async (_req, res) => {
     res.json(await gaps.regionMatrix());
+  });
+
+  // How a district's counts of available, partial and missing indicators
+  // moved over time, per stage and construct.
+  router.get('/districts/:district/progress', async (req, res) => {
+    const district = refParam(req.params.district, 'group', 'district');
+    const { district: record } = await gaps.districtGaps(district);
+    const series = await progress.series(record.ref);
+    res.json({
+      district: record,
+      series: series.map(({ takenAt, cause, summary }) => ({
+        takenAt,
+        cause,
+        summary,
+      })),
+    });
+  });
+
+  // When an indicator changed status, in one district or all, and why.
+  router.get('/indicators/:indicator/status-changes', async (req, res) => {
+    const indicator = refParam(req.params.indicator, 'indicator', 'indicator');
+    const query = parseInput(statusChangesQuery, req.query, 'query');
+    await gaps.indicatorAcrossDistricts(indicator);
+    res.json({
+      items: await progress.changes({
+        indicator,
+        district: query.district
+          ? refParam(query.district, 'group', 'district')
+          : undefined,
+      }),
+    });
+  });
+
+  // Which districts hold each element, from which source and vendor.
+  router.get('/elements/comparison', async (req, res) => {
+    const query = parseInput(comparisonQuery, req.query, 'query');
+    res.json(
+      await comparison.compare({
+        domain: query.domain,
+        subgroup:
+          query.subgroup === undefined ? undefined : query.subgroup === 'true',
+      }),
+    );
   });
 
   // Upstream and downstream of a source, element or indicator.
