@@ -43,6 +43,12 @@ export class ProgressService {
     const snapshots: GapSnapshot[] = [];
     const changes: StatusChange[] = [];
     for (const gaps of current) {
+      // With no indicators yet (a catalog still loading its first files)
+      // there is nothing to measure, and a row of zeros would read as a
+      // district that lost everything.
+      if (gaps.results.length === 0) {
+        continue;
+      }
       const previous = latest.get(gaps.district.ref);
       const changed = changedResults(gaps, previous);
       const stale =
