@@ -49,10 +49,10 @@ interface Walk {
   edges: Map<string, Omit<LineageEdge, 'closesCycle'>>;
   cutOff: Set<string>;
   /**
-   * For a source reached upstream through an element, that element: only
+   * For a source reached upstream through elements, those elements: only
    * feeds that carry it (or say nothing of their elements) are followed.
    */
-  through: Map<string, string | undefined>;
+  through: Map<string, Set<string> | undefined>;
 }
 
 /**
@@ -148,12 +148,9 @@ export class LineageService {
         }
       } else {
         for (const feed of await this.store.feedsOf({ sources })) {
-          const element = walk.through.get(feed.source);
-          if (
-            element &&
-            feed.elements.length > 0 &&
-            !feed.elements.includes(element)
-          ) {
+          const wanted = walk.through.get(feed.source);
+          const carried = carriedBy(feed.elements, wanted);
+          if (carried && carried.size === 0) {
             continue;
           }
           reach(
@@ -165,7 +162,7 @@ export class LineageService {
               type: 'feeds',
               elements: feed.elements,
             },
-            element,
+            carried,
           );
         }
         for (const p of await this.store.provisionsOf({ elements })) {
@@ -173,7 +170,7 @@ export class LineageService {
             p.source,
             'datasource',
             { from: p.source, to: p.element, type: 'provides' },
-            p.element,
+            new Set([p.element]),
           );
         }
         for (const r of await this.store.requirementsOf({ indicators })) {
@@ -205,15 +202,34 @@ function splitByKind(walk: Walk, frontier: string[]): string[][] {
 }
 
 /**
+ * Which of the wanted elements flow along a feed: all of them when the feed
+ * lists none, `undefined` (everything) when nothing in particular is wanted.
+ */
+function carriedBy(
+  feedElements: string[],
+  wanted: Set<string> | undefined,
+): Set<string> | undefined {
+  if (!wanted) {
+    return undefined;
+  }
+  if (feedElements.length === 0) {
+    return new Set(wanted);
+  }
+  return new Set(feedElements.filter(e => wanted.has(e)));
+}
+
+/**
  * Records an edge and, unless seen already or over the node limit, its far
- * end as a node to visit on the next hop.
+ * end as a node to visit on the next hop. A source reached again through
+ * elements it was not reached through before is visited again for those:
+ * the sets only grow, so the walk still ends.
  */
 function reachFrom(step: Step) {
   return (
     ref: string,
     kind: Kind,
     edge: Omit<LineageEdge, 'closesCycle'>,
-    through?: string,
+    through?: Set<string>,
   ) => {
     const { walk } = step;
     if (!walk.nodes.has(ref)) {
@@ -224,7 +240,30 @@ function reachFrom(step: Step) {
       walk.nodes.set(ref, { kind, depth: step.depth });
       walk.through.set(ref, through);
       step.next.push(ref);
+    } else if (kind === 'datasource' && widen(walk, ref, through)) {
+      if (!step.next.includes(ref)) {
+        step.next.push(ref);
+      }
     }
     walk.edges.set(`${edge.type}:${edge.from}:${edge.to}`, edge);
   };
+}
+
+/** Adds elements to those a source is followed for; true if it grew. */
+function widen(
+  walk: Walk,
+  ref: string,
+  through: Set<string> | undefined,
+): boolean {
+  const known = walk.through.get(ref);
+  if (!known) {
+    return false; // Already followed for every element.
+  }
+  if (!through) {
+    walk.through.set(ref, undefined);
+    return true;
+  }
+  const before = known.size;
+  through.forEach(element => known.add(element));
+  return known.size > before;
 }

@@ -12,7 +12,7 @@ import {
   toIndicatorRecord,
   toSourceRecord,
 } from '@internal/plugin-data-catalog-common';
-import { DistrictRecord, ReadModel } from './types';
+import { DistrictRecord, FeedRecord, ReadModel } from './types';
 
 /** A full, lower-case entity reference, as the read model keys rows. */
 export function refOf(
@@ -52,10 +52,12 @@ export function buildReadModel(entities: Entity[]): ReadModel {
         steward: spec.steward ? ref('user', spec.steward) : undefined,
         accessFrequency: spec.access.frequency,
         privacy: spec.privacy,
-        fedBy: (spec.fedBy ?? []).map(feed => ({
-          upstream: ref('datasource', feed.source),
-          elements: (feed.elements ?? []).map(e => ref('dataelement', e)),
-        })),
+        fedBy: mergeFeeds(
+          (spec.fedBy ?? []).map(feed => ({
+            upstream: ref('datasource', feed.source),
+            elements: (feed.elements ?? []).map(e => ref('dataelement', e)),
+          })),
+        ),
       });
     } else if (isDataElementEntity(entity)) {
       model.elements.push({
@@ -100,4 +102,24 @@ function isDistrictGroup(entity: Entity): boolean {
     entity.kind === 'Group' &&
     (entity.spec?.type === 'district' || entity.spec?.type === 'boces')
   );
+}
+
+/**
+ * One feed per upstream source. YAML may list an upstream twice (two files
+ * on different schedules); the elements are pooled, and a feed that names
+ * none may carry anything, so the pooled feed names none either.
+ */
+function mergeFeeds(feeds: FeedRecord[]): FeedRecord[] {
+  const byUpstream = new Map<string, FeedRecord>();
+  for (const feed of feeds) {
+    const earlier = byUpstream.get(feed.upstream);
+    if (!earlier) {
+      byUpstream.set(feed.upstream, { ...feed, elements: [...feed.elements] });
+    } else if (earlier.elements.length === 0 || feed.elements.length === 0) {
+      earlier.elements = [];
+    } else {
+      earlier.elements = [...new Set([...earlier.elements, ...feed.elements])];
+    }
+  }
+  return [...byUpstream.values()];
 }

@@ -19,7 +19,7 @@ import {
   sourceAnnotationBody,
   writeAccessQuery,
 } from './schemas';
-import { parseInput, refParam } from './validation';
+import { parseInput, refParam, refQuery } from './validation';
 
 /** The finished parts the owners' routes work with. */
 export interface OwnerRoutesOptions {
@@ -110,7 +110,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
     if (!indicator) {
       const message = `No indicator ${ref} in the catalog`;
       throw inBody
-        ? new InputError(`Invalid request body: ${field}: ${message}`)
+        ? new InputError(`Invalid request body: body.${field}: ${message}`)
         : new NotFoundError(message);
     }
     return indicator;
@@ -142,11 +142,11 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
       const element = bodyRef(
         correction.element,
         'dataelement',
-        `corrections.${i}.element`,
+        `body.corrections.${i}.element`,
       );
       if (!provided.has(element)) {
         throw new InputError(
-          `Invalid request body: corrections.${i}.element: ${element} is not provided by ${source.ref}`,
+          `Invalid request body: body.corrections.${i}.element: ${element} is not provided by ${source.ref}`,
         );
       }
       return { ...correction, element };
@@ -227,7 +227,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
       ![...indicator.requires, ...indicator.disaggregateBy].includes(element)
     ) {
       throw new InputError(
-        `Invalid request body: element: ${element} is not an element ${indicator.ref} needs`,
+        `Invalid request body: body.element: ${element} is not an element ${indicator.ref} needs`,
       );
     }
     const owner = bodyRef(body.owner, 'user', 'owner');
@@ -269,7 +269,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   router.get('/history', async (req, res) => {
     const query = parseInput(historyQuery, req.query, 'query');
     const district = query.district
-      ? refParam(query.district, 'group', 'district')
+      ? refQuery(query.district, 'group', 'district')
       : undefined;
     res.json({ items: await owners.listHistory({ ...query, district }) });
   });
@@ -277,13 +277,20 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   // Whether the signed-in user may write about a subject, and who may.
   router.get('/write-access', async (req, res) => {
     const { subject } = parseInput(writeAccessQuery, req.query, 'query');
+    // A bare name could be a source or a district: ask for the kind.
+    if (!subject.includes(':')) {
+      throw new InputError(
+        `Invalid request query: query.subject: "${subject}" needs its kind, as in datasource:default/${subject} or group:default/${subject}`,
+      );
+    }
     const [resolved] = await subjects.resolve([
       subject.toLocaleLowerCase('en-US'),
     ]);
     if (!resolved) {
       throw new NotFoundError(`No data source or district ${subject}`);
     }
-    const credentials = await httpAuth.credentials(req);
+    // Writes are for users only, so a service is told it may not write.
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json({
       subject: resolved.ref,
       allowed: await mayWrite(credentials, resolved),
@@ -300,7 +307,7 @@ function bodyRef(value: string, kind: string, field: string): string {
     return refParam(value, kind, field);
   } catch {
     throw new InputError(
-      `Invalid request body: ${field}: "${value}" is not a ${kind} name or reference`,
+      `Invalid request body: body.${field}: "${value}" is not a ${kind} name or reference`,
     );
   }
 }

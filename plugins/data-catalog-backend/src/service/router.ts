@@ -12,7 +12,8 @@ import { ReadModelStore } from '../database/ReadModelStore';
 import { SubjectResolver } from '../permissions';
 import { createOwnerRoutes, OwnerRoutesOptions } from './ownerRoutes';
 import { LineageService } from '../lineage/LineageService';
-import { parseInput, refParam } from './validation';
+import { loadOpenApiDocument } from '../schema/openApiDocument';
+import { parseInput, refParam, refQuery } from './validation';
 import { z } from 'zod';
 
 /** The finished parts the router serves from. */
@@ -59,6 +60,11 @@ export async function createRouter(
   const { readModel, gaps, lineage, progress, comparison } = options;
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
+
+  // This API's own description.
+  router.get('/openapi.json', async (_req, res) => {
+    res.json(await loadOpenApiDocument());
+  });
 
   // Districts and BOCES groups, and how fresh the read model is.
   router.get('/districts', async (_req, res) => {
@@ -111,7 +117,7 @@ export async function createRouter(
       items: await progress.changes({
         indicator,
         district: query.district
-          ? refParam(query.district, 'group', 'district')
+          ? refQuery(query.district, 'group', 'district')
           : undefined,
       }),
     });

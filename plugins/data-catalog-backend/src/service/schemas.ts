@@ -7,7 +7,14 @@ import { z } from 'zod';
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine(value => !Number.isNaN(Date.parse(value)), 'not a real date');
+  // Date.parse rolls 2024-02-30 over to March; a real date survives the
+  // round trip unchanged.
+  .refine(
+    value =>
+      !Number.isNaN(Date.parse(value)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a real date',
+  );
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -22,6 +22,17 @@ export function parseInput<T extends z.ZodType>(
   return result.data;
 }
 
+/** Reads an entity reference from a query parameter, naming it if bad. */
+export function refQuery(value: string, kind: string, name: string): string {
+  try {
+    return refOf(value, { defaultKind: kind, defaultNamespace: 'default' });
+  } catch {
+    throw new InputError(
+      `Invalid request query: query.${name}: "${value}" is not a ${kind} name or reference`,
+    );
+  }
+}
+
 /**
  * Reads an entity reference from a path parameter: a bare name in the
  * default namespace (`alder-creek`) or a full reference
@@ -32,7 +43,7 @@ export function refParam(value: string, kind: string, name: string): string {
     return refOf(value, { defaultKind: kind, defaultNamespace: 'default' });
   } catch {
     throw new InputError(
-      `Invalid path parameter ${name}: "${value}" is not a ${kind} name or reference`,
+      `Invalid request path: path.${name}: "${value}" is not a ${kind} name or reference`,
     );
   }
 }

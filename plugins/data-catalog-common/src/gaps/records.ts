@@ -44,7 +44,11 @@ export function toSourceRecord(entity: DataSourceEntityV1alpha1): SourceRecord {
     linkableByStudentId: spec.linkableByStudentId,
     grades: spec.coverage.grades,
     years: spec.coverage.years,
-    provides: (spec.provides ?? []).map(provided => ({
+    // Validation rejects an element listed twice, however it is written;
+    // keeping the first guards the rules against YAML that skipped it.
+    provides: uniqueBy(spec.provides ?? [], provided =>
+      resolveRef(provided.element, 'dataelement', entity),
+    ).map(provided => ({
       element: resolveRef(provided.element, 'dataelement', entity),
       field: provided.field,
       status: provided.status ?? 'available',
@@ -77,9 +81,29 @@ export function toIndicatorRecord(
     stage: spec.stage,
     construct: spec.construct,
     grades: spec.grades ?? [],
-    requires: spec.requires.map(ref => resolveRef(ref, 'dataelement', entity)),
-    disaggregateBy: (spec.disaggregateBy ?? []).map(ref =>
-      resolveRef(ref, 'dataelement', entity),
-    ),
+    requires: [
+      ...new Set(
+        spec.requires.map(ref => resolveRef(ref, 'dataelement', entity)),
+      ),
+    ],
+    disaggregateBy: [
+      ...new Set(
+        (spec.disaggregateBy ?? []).map(ref =>
+          resolveRef(ref, 'dataelement', entity),
+        ),
+      ),
+    ],
   };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter(item => {
+    const k = key(item);
+    if (seen.has(k)) {
+      return false;
+    }
+    seen.add(k);
+    return true;
+  });
 }

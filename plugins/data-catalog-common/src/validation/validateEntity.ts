@@ -104,7 +104,19 @@ function duplicateProvisions(entity: Entity): Omit<EntityProblem, 'entity'>[] {
       seenFields.set(field, index);
     }
 
-    const element = item.element.toLocaleLowerCase('en-US');
+    // Compare what the reference means, so `x` and `dataelement:x` clash.
+    const resolved = parseReference({
+      field: '',
+      ref: item.element,
+      kinds: ['dataelement'],
+      namespace: entity.metadata.namespace ?? 'default',
+    });
+    const element =
+      'target' in resolved
+        ? `${resolved.target.namespace}/${resolved.target.name}`.toLocaleLowerCase(
+            'en-US',
+          )
+        : item.element.toLocaleLowerCase('en-US');
     const before = seenElements.get(element);
     if (before !== undefined) {
       problems.push({
