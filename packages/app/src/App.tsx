@@ -4,6 +4,7 @@ import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import dataCatalogPlugin from '@internal/plugin-data-catalog/alpha';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
@@ -16,6 +17,7 @@ export default createApp({
     orgPlugin,
     searchPlugin,
     userSettingsPlugin,
+    dataCatalogPlugin,
     catalogGraphModule,
     homeModule,
     navModule,

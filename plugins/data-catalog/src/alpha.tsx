@@ -1,0 +1,126 @@
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  DATA_CATALOG_API_VERSION,
+  DATA_ELEMENT_KIND,
+  DATA_SOURCE_KIND,
+  INDICATOR_KIND,
+} from '@internal/plugin-data-catalog-common';
+import { Entity } from '@backstage/catalog-model';
+import StorageIcon from '@material-ui/icons/Storage';
+import { DataCatalogClient, dataCatalogApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+const ofKinds =
+  (...kinds: string[]) =>
+  (entity: Entity) =>
+    entity.apiVersion === DATA_CATALOG_API_VERSION &&
+    kinds.includes(entity.kind);
+
+const dataCatalogApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: dataCatalogApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new DataCatalogClient(deps),
+    }),
+});
+
+const dataCatalogPage = PageBlueprint.make({
+  params: {
+    path: '/data-catalog',
+    title: 'Data gaps',
+    icon: <StorageIcon />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    noHeader: true,
+    loader: () =>
+      import('./components/DataCatalogPage').then(m =>
+        compatWrapper(<m.DataCatalogPage />),
+      ),
+  },
+});
+
+const dataSourceOverviewCard = EntityCardBlueprint.make({
+  name: 'data-source-overview',
+  params: {
+    type: 'info',
+    filter: ofKinds(DATA_SOURCE_KIND),
+    loader: () =>
+      import('./components/DataSourceOverviewCard').then(m =>
+        compatWrapper(<m.DataSourceOverviewCard />),
+      ),
+  },
+});
+
+const providedElementsCard = EntityCardBlueprint.make({
+  name: 'provided-elements',
+  params: {
+    type: 'content',
+    filter: ofKinds(DATA_SOURCE_KIND),
+    loader: () =>
+      import('./components/ProvidedElementsCard').then(m =>
+        compatWrapper(<m.ProvidedElementsCard />),
+      ),
+  },
+});
+
+const sourceAnnotationCard = EntityCardBlueprint.make({
+  name: 'source-annotation',
+  params: {
+    type: 'content',
+    filter: ofKinds(DATA_SOURCE_KIND),
+    loader: () =>
+      import('./components/SourceAnnotationCard').then(m =>
+        compatWrapper(<m.SourceAnnotationCard />),
+      ),
+  },
+});
+
+const indicatorDistrictsCard = EntityCardBlueprint.make({
+  name: 'indicator-districts',
+  params: {
+    type: 'content',
+    filter: ofKinds(INDICATOR_KIND),
+    loader: () =>
+      import('./components/IndicatorDistrictsCard').then(m =>
+        compatWrapper(<m.IndicatorDistrictsCard />),
+      ),
+  },
+});
+
+const lineageCard = EntityCardBlueprint.make({
+  name: 'lineage',
+  params: {
+    type: 'content',
+    filter: ofKinds(DATA_SOURCE_KIND, DATA_ELEMENT_KIND, INDICATOR_KIND),
+    loader: () =>
+      import('./components/LineageCard').then(m =>
+        compatWrapper(<m.LineageCard />),
+      ),
+  },
+});
+
+/** The data catalog frontend plugin for the new frontend system. */
+export default createFrontendPlugin({
+  pluginId: 'data-catalog',
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    dataCatalogApi,
+    dataCatalogPage,
+    dataSourceOverviewCard,
+    providedElementsCard,
+    sourceAnnotationCard,
+    indicatorDistrictsCard,
+    lineageCard,
+  ],
+});

@@ -1,0 +1,1 @@
+export { DataCatalogPage } from './DataCatalogPage';

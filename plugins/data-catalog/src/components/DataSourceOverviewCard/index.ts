@@ -1,0 +1,1 @@
+export { DataSourceOverviewCard } from './DataSourceOverviewCard';

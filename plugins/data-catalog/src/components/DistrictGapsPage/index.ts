@@ -1,0 +1,1 @@
+export { DistrictGapsPage } from './DistrictGapsPage';

@@ -1,0 +1,1 @@
+export { ElementComparisonPage } from './ElementComparisonPage';

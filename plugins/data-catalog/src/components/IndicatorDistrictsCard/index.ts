@@ -1,0 +1,1 @@
+export { IndicatorDistrictsCard } from './IndicatorDistrictsCard';

@@ -1,0 +1,1 @@
+export { LineageCard } from './LineageCard';

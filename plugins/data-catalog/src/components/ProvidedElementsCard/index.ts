@@ -1,0 +1,1 @@
+export { ProvidedElementsCard } from './ProvidedElementsCard';

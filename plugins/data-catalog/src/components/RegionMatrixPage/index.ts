@@ -1,0 +1,1 @@
+export { RegionMatrixPage } from './RegionMatrixPage';

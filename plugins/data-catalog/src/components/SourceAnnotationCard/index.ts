@@ -1,0 +1,1 @@
+export { SourceAnnotationCard } from './SourceAnnotationCard';

@@ -1,0 +1,1 @@
+export { StatusChip, STATUS_LABELS } from './StatusChip';
