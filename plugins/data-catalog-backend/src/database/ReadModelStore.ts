@@ -85,6 +85,17 @@ export interface Holding {
   years: string[];
 }
 
+// The tables a refresh rewrites, children before parents.
+const READ_MODEL_TABLES = [
+  'dc_requirements',
+  'dc_indicators',
+  'dc_elements',
+  'dc_feeds',
+  'dc_provisions',
+  'dc_sources',
+  'dc_districts',
+];
+
 // Keeps IN lists and multi-row inserts well under the bind-parameter limits
 // of SQLite and PostgreSQL.
 const CHUNK = 400;
@@ -109,15 +120,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
 
   async replace(model: ReadModel, version: string): Promise<void> {
     await this.db.transaction(async tx => {
-      for (const table of [
-        'dc_requirements',
-        'dc_indicators',
-        'dc_elements',
-        'dc_feeds',
-        'dc_provisions',
-        'dc_sources',
-        'dc_districts',
-      ]) {
+      for (const table of READ_MODEL_TABLES) {
         await tx(table).delete();
       }
 
@@ -230,6 +233,13 @@ export class DatabaseReadModelStore implements ReadModelStore {
 
       await setState(tx, 'version', version);
     });
+
+    // PostgreSQL plans queries on freshly bulk-loaded tables without
+    // statistics until autovacuum runs; a district's gaps then take 50 ms
+    // instead of 6. Analysing now costs a fraction of a second per change.
+    if (this.db.client.config.client === 'pg') {
+      await this.db.raw(`ANALYZE ${READ_MODEL_TABLES.join(', ')}`);
+    }
   }
 
   async markRefreshed(at: Date): Promise<void> {

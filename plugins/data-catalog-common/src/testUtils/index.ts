@@ -7,3 +7,4 @@
 
 export * from './entities';
 export * from './loadCatalogTree';
+export * from './generateRegion';
