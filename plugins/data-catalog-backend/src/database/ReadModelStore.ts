@@ -280,15 +280,30 @@ export class DatabaseReadModelStore implements ReadModelStore {
     const rows: Row[] = await query;
     const refs = rows.map(r => r.ref as string);
 
-    const provisions = await selectIn(
-      this.db,
-      'dc_provisions',
-      'source_ref',
-      refs,
-    );
-    const feeds = await selectIn(this.db, 'dc_feeds', 'source_ref', refs);
+    // Every source at once (the regional matrix) reads the child tables
+    // whole: one scan instead of hundreds of IN lists.
+    const whole = !options.district && !options.refs;
+    const provisions = whole
+      ? await this.db('dc_provisions')
+      : await selectIn(this.db, 'dc_provisions', 'source_ref', refs);
+    const feeds = whole
+      ? await this.db('dc_feeds')
+      : await selectIn(this.db, 'dc_feeds', 'source_ref', refs);
     const provisionsOf = groupBy(provisions, 'source_ref');
     const feedsOf = groupBy(feeds, 'source_ref');
+
+    // Grade and year lists repeat across hundreds of thousands of rows but
+    // take few distinct values; each is parsed once. Callers treat the
+    // lists as read-only.
+    const lists = new Map<string, string[]>();
+    const list = <T extends string>(value: string): T[] => {
+      let parsed = lists.get(value);
+      if (!parsed) {
+        parsed = parse<string[]>(value);
+        lists.set(value, parsed);
+      }
+      return parsed as T[];
+    };
 
     return rows.map(r => ({
       ref: r.ref,
@@ -306,14 +321,14 @@ export class DatabaseReadModelStore implements ReadModelStore {
       accessFrequency: r.access_frequency,
       linkableByStudentId: Boolean(r.linkable),
       privacy: r.privacy,
-      grades: parse(r.grades),
-      years: parse(r.years),
+      grades: list(r.grades),
+      years: list(r.years),
       provides: (provisionsOf.get(r.ref) ?? []).map(p => ({
         element: p.element_ref,
         field: p.field,
         status: p.status,
-        grades: parse(p.grades),
-        years: parse(p.years),
+        grades: list(p.grades),
+        years: list(p.years),
         note: p.note ?? undefined,
       })),
       fedBy: (feedsOf.get(r.ref) ?? []).map(

@@ -163,13 +163,21 @@ export class GapService {
         this.store.getSources(),
         this.corrections.listCorrections(),
       ]);
+      // Grouped once: filtering the whole list per district costs more
+      // than the gap rules at state scale.
+      const byOwner = new Map<string, StoredSource[]>();
+      for (const source of sources) {
+        const list = byOwner.get(source.district) ?? [];
+        list.push(source);
+        byOwner.set(source.district, list);
+      }
       for (const district of missing) {
         this.byDistrict.set(
           district.ref,
           assess(
             district,
-            sources.filter(s => s.district === district.ref),
-            sources.filter(s => s.district === district.parent),
+            byOwner.get(district.ref) ?? [],
+            (district.parent && byOwner.get(district.parent)) || [],
             corrections,
             vocabulary,
           ),
