@@ -154,7 +154,6 @@ export class OwnersStore {
         by,
         at: now,
       });
-      await bumpOwnersVersion(tx);
       return after;
     });
   }
@@ -289,13 +288,23 @@ export class OwnersStore {
     }));
   }
 
-  /** Every correction, as the gap rules take them. */
-  async listCorrections(): Promise<AvailabilityCorrection[]> {
+  /** Every correction, as the gap rules take them, with its district. */
+  async listCorrections(): Promise<
+    Array<AvailabilityCorrection & { district: string }>
+  > {
     const rows: Row[] = await this.db('dc_annotations')
       .where('subject_kind', 'source')
-      .select('subject_ref', 'corrections', 'updated_by', 'updated_at');
+      .whereNot('corrections', '[]')
+      .select(
+        'subject_ref',
+        'district_ref',
+        'corrections',
+        'updated_by',
+        'updated_at',
+      );
     return rows.flatMap(row =>
       (JSON.parse(row.corrections) as ElementCorrection[]).map(c => ({
+        district: row.district_ref,
         source: row.subject_ref,
         element: c.element,
         status: c.status,
@@ -304,17 +313,6 @@ export class OwnersStore {
         at: row.updated_at,
       })),
     );
-  }
-
-  /**
-   * Changes on every annotation write, corrections or not; cached gap
-   * answers key on it.
-   */
-  async correctionsVersion(): Promise<string> {
-    const row = await this.db('dc_state')
-      .where('key', 'owners_version')
-      .first();
-    return row?.value ?? 'none';
   }
 }
 
@@ -371,11 +369,4 @@ async function record(
     changed_by: entry.by,
     changed_at: entry.at,
   });
-}
-
-async function bumpOwnersVersion(tx: Knex.Transaction): Promise<void> {
-  await tx('dc_state')
-    .insert({ key: 'owners_version', value: randomUUID() })
-    .onConflict('key')
-    .merge();
 }

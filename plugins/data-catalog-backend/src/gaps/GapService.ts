@@ -16,7 +16,7 @@ import {
   StoredIndicator,
   StoredSource,
 } from '../readModel/types';
-import { CorrectionProvider } from './CorrectionProvider';
+import { CorrectionProvider, DistrictCorrection } from './CorrectionProvider';
 
 /** One district's gaps, as the district gap view shows them. */
 export interface DistrictGaps {
@@ -62,7 +62,14 @@ interface Vocabulary {
 export class GapService {
   private cacheKey?: string;
   private vocabulary?: Vocabulary;
-  private readonly byDistrict = new Map<string, IndicatorAvailability[]>();
+  /**
+   * Answers per district, each with the corrections it was computed with:
+   * an owner's correction recomputes only the districts it touches.
+   */
+  private readonly byDistrict = new Map<
+    string,
+    { corrections: string; results: IndicatorAvailability[] }
+  >();
 
   constructor(
     private readonly store: ReadModelStore,
@@ -70,39 +77,42 @@ export class GapService {
   ) {}
 
   async districtGaps(districtRef: string): Promise<DistrictGaps> {
-    const { vocabulary, refreshedAt } = await this.current();
+    const { vocabulary, refreshedAt, corrections } = await this.current();
     const district = findDistrict(vocabulary, districtRef);
 
-    let results = this.byDistrict.get(district.ref);
-    if (!results) {
-      const [own, regional, corrections] = await Promise.all([
+    const signature = signatureOf(district, corrections);
+    let cached = this.byDistrict.get(district.ref);
+    if (cached?.corrections !== signature) {
+      const [own, regional] = await Promise.all([
         this.store.getSources({ district: district.ref }),
         district.parent
           ? this.store.getSources({ district: district.parent })
           : Promise.resolve([]),
-        this.corrections.listCorrections(),
       ]);
-      results = assess(district, own, regional, corrections, vocabulary);
-      this.byDistrict.set(district.ref, results);
+      cached = {
+        corrections: signature,
+        results: assess(district, own, regional, corrections, vocabulary),
+      };
+      this.byDistrict.set(district.ref, cached);
     }
     return {
       district,
       refreshedAt,
-      summary: summarizeGaps(results),
-      results,
+      summary: summarizeGaps(cached.results),
+      results: cached.results,
     };
   }
 
   async indicatorAcrossDistricts(
     indicatorRef: string,
   ): Promise<IndicatorAcrossDistricts> {
-    const { vocabulary, refreshedAt } = await this.current();
+    const { vocabulary, refreshedAt, corrections } = await this.current();
     const indicator = vocabulary.indicators.find(i => i.ref === indicatorRef);
     if (!indicator) {
       throw new NotFoundError(`No indicator ${indicatorRef} in the catalog`);
     }
 
-    const all = await this.assessEveryDistrict(vocabulary);
+    const all = await this.assessEveryDistrict(vocabulary, corrections);
     return {
       indicator,
       refreshedAt,
@@ -113,8 +123,8 @@ export class GapService {
   }
 
   async regionMatrix(): Promise<RegionMatrix> {
-    const { vocabulary, refreshedAt } = await this.current();
-    const all = await this.assessEveryDistrict(vocabulary);
+    const { vocabulary, refreshedAt, corrections } = await this.current();
+    const all = await this.assessEveryDistrict(vocabulary, corrections);
     const indicators = vocabulary.indicators.map((indicator, i) => {
       const counts = emptyCounts();
       for (const { results } of all) {
@@ -143,8 +153,8 @@ export class GapService {
 
   /** Every district's gaps, as {@link GapService.districtGaps} gives one. */
   async allDistrictGaps(): Promise<DistrictGaps[]> {
-    const { vocabulary, refreshedAt } = await this.current();
-    const all = await this.assessEveryDistrict(vocabulary);
+    const { vocabulary, refreshedAt, corrections } = await this.current();
+    const all = await this.assessEveryDistrict(vocabulary, corrections);
     return all.map(({ district, results }) => ({
       district,
       refreshedAt,
@@ -154,52 +164,76 @@ export class GapService {
   }
 
   /** Every district's results, reading all sources in one pass if needed. */
-  private async assessEveryDistrict(vocabulary: Vocabulary) {
+  private async assessEveryDistrict(
+    vocabulary: Vocabulary,
+    corrections: DistrictCorrection[],
+  ) {
     const districts = vocabulary.districts.filter(d => d.type === 'district');
-    const missing = districts.filter(d => !this.byDistrict.has(d.ref));
+    const signatures = new Map(
+      districts.map(d => [d.ref, signatureOf(d, corrections)]),
+    );
+    const stale = districts.filter(
+      d => this.byDistrict.get(d.ref)?.corrections !== signatures.get(d.ref),
+    );
 
-    if (missing.length > 0) {
-      const [sources, corrections] = await Promise.all([
-        this.store.getSources(),
-        this.corrections.listCorrections(),
-      ]);
+    if (stale.length > 0) {
+      // Few stale districts (after an owner's correction) are read one by
+      // one; many (after a refresh) in one pass over every source.
+      const byOwner = new Map<string, StoredSource[]>();
+      const sources =
+        stale.length > 8
+          ? await this.store.getSources()
+          : (
+              await Promise.all(
+                [
+                  ...new Set(
+                    stale.flatMap(d =>
+                      d.parent ? [d.ref, d.parent] : [d.ref],
+                    ),
+                  ),
+                ].map(district => this.store.getSources({ district })),
+              )
+            ).flat();
       // Grouped once: filtering the whole list per district costs more
       // than the gap rules at state scale.
-      const byOwner = new Map<string, StoredSource[]>();
       for (const source of sources) {
         const list = byOwner.get(source.district) ?? [];
         list.push(source);
         byOwner.set(source.district, list);
       }
-      for (const district of missing) {
-        this.byDistrict.set(
-          district.ref,
-          assess(
+      for (const district of stale) {
+        this.byDistrict.set(district.ref, {
+          corrections: signatures.get(district.ref)!,
+          results: assess(
             district,
             byOwner.get(district.ref) ?? [],
             (district.parent && byOwner.get(district.parent)) || [],
             corrections,
             vocabulary,
           ),
-        );
+        });
       }
     }
     return districts.map(district => ({
       district,
-      results: this.byDistrict.get(district.ref)!,
+      results: this.byDistrict.get(district.ref)!.results,
     }));
   }
 
-  /** The vocabulary, with every cached answer dropped when anything changed. */
+  /**
+   * The vocabulary and the corrections; every cached answer is dropped when
+   * the read model changed.
+   */
   private async current(): Promise<{
     vocabulary: Vocabulary;
     refreshedAt?: string;
+    corrections: DistrictCorrection[];
   }> {
-    const [state, correctionsVersion] = await Promise.all([
+    const [state, corrections] = await Promise.all([
       this.store.getState(),
-      this.corrections.correctionsVersion(),
+      this.corrections.listCorrections(),
     ]);
-    const key = `${state?.version ?? 'empty'}/${correctionsVersion}`;
+    const key = state?.version ?? 'empty';
 
     if (key !== this.cacheKey || !this.vocabulary) {
       const [elements, indicators, districts] = await Promise.all([
@@ -211,8 +245,27 @@ export class GapService {
       this.byDistrict.clear();
       this.cacheKey = key;
     }
-    return { vocabulary: this.vocabulary, refreshedAt: state?.refreshedAt };
+    return {
+      vocabulary: this.vocabulary,
+      refreshedAt: state?.refreshedAt,
+      corrections,
+    };
   }
+}
+
+/**
+ * The corrections a district's answer depends on, as one string: those on
+ * its own sources and on its BOCES's.
+ */
+function signatureOf(
+  district: DistrictRecord,
+  corrections: DistrictCorrection[],
+): string {
+  return JSON.stringify(
+    corrections.filter(
+      c => c.district === district.ref || c.district === district.parent,
+    ),
+  );
 }
 
 function findDistrict(vocabulary: Vocabulary, ref: string): DistrictRecord {

@@ -98,11 +98,25 @@ export function assessElement(
   role: ElementAssessment['role'],
   context: ProvisionContext,
 ): ElementAssessment {
-  const key = `${element} ${context.key}`;
-  let judged = context.index.judged.get(key);
-  if (!judged) {
-    judged = judgeElement(element, context);
-    context.index.judged.set(key, judged);
+  // Two map lookups rather than a composed string key: at state scale this
+  // runs millions of times, and the strings and copies cost more than the
+  // rules themselves.
+  const { judged } = context.index;
+  let inContext = judged.get(context.key);
+  if (!inContext) {
+    inContext = new Map();
+    judged.set(context.key, inContext);
   }
-  return { ...judged, role };
+  let byRole = inContext.get(element);
+  if (!byRole) {
+    byRole = {};
+    inContext.set(element, byRole);
+  }
+  let assessment = byRole[role];
+  if (!assessment) {
+    const other = byRole[role === 'required' ? 'subgroup' : 'required'];
+    assessment = { ...(other ?? judgeElement(element, context)), role };
+    byRole[role] = assessment;
+  }
+  return assessment;
 }

@@ -39,7 +39,10 @@ export interface DistrictIndex {
    * indicators share the identifier and the subgroup elements, and judge
    * them alike. Results share these objects, so they are read-only.
    */
-  judged: Map<string, Omit<ElementAssessment, 'role'>>;
+  judged: Map<
+    string,
+    Map<string, Partial<Record<ElementAssessment['role'], ElementAssessment>>>
+  >;
 }
 
 function nameOf(ref: string): string {
