@@ -12,6 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { loadDemoCatalog } from '@internal/plugin-data-catalog-common/testUtils';
 import dataCatalogPlugin from '@internal/plugin-data-catalog-backend';
 import request from 'supertest';
+import ExcelJS from 'exceljs';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DataCatalogPermissionPolicy } from './permissionPolicy';
 
@@ -83,6 +84,13 @@ type Element = {
   provisions: unknown[];
 };
 
+// Collects a binary response body into one Buffer for exceljs.
+function binary(res: any, done: (error: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 const as = (user: string) =>
   mockCredentials.user.header(`user:default/${user}`);
 
@@ -136,9 +144,15 @@ describe.each(databases.eachSupportedId())(
       const history = await request(backend.server).get(
         '/api/data-catalog/history',
       );
-      expect([read.status, write.status, history.status]).toEqual([
-        401, 401, 401,
-      ]);
+      const workbook = await request(backend.server).get(
+        '/api/data-catalog/districts/alder-creek/workbook',
+      );
+      expect([
+        read.status,
+        write.status,
+        history.status,
+        workbook.status,
+      ]).toEqual([401, 401, 401, 401]);
     });
 
     it('lets the district data team annotate, and keeps every version', async () => {
@@ -409,6 +423,97 @@ describe.each(databases.eachSupportedId())(
       expect(
         history.body.items.map((h: { change: string }) => h.change),
       ).toEqual(['update', 'create']);
+    });
+
+    it('downloads the workbook with live corrections and action items', async () => {
+      const res = await request(backend.server)
+        .get('/api/data-catalog/districts/alder-creek/workbook')
+        .set('Authorization', as('ben'))
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(
+        /attachment; filename="data-catalog-alder-creek-\d{4}-\d{2}-\d{2}\.xlsx"/,
+      );
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body);
+      const rows = (sheet: string) =>
+        workbook
+          .getWorksheet(sheet)!
+          .getSheetValues()
+          .slice(2)
+          .map(row => (row as unknown[]).slice(1).map(String));
+
+      // Every Alder Creek source, and nobody else's.
+      const demoSources = loadDemoCatalog().filter(
+        e =>
+          e.kind === 'DataSource' && e.spec?.district === 'group:alder-creek',
+      );
+      expect(
+        rows('Sources')
+          .map(r => r[0])
+          .sort(),
+      ).toEqual(demoSources.map(e => e.metadata.name).sort());
+
+      // The gaps are the live ones, the SIS correction included.
+      const live = await request(backend.server)
+        .get('/api/data-catalog/districts/alder-creek/gaps')
+        .set('Authorization', as('ben'));
+      const statuses = rows('Gaps').map(r => [r[1], r[5]]);
+      expect(statuses).toHaveLength(live.body.results.length);
+      for (const result of live.body.results) {
+        expect(statuses).toContainEqual([
+          result.indicator.replace('indicator:default/', ''),
+          result.status.charAt(0).toUpperCase() +
+            result.status.slice(1).replace('-', ' '),
+        ]);
+      }
+      expect(
+        rows('Gaps')
+          .map(r => r[6])
+          .join('\n'),
+      ).toContain('Field is blank since the upgrade');
+
+      // The action item written above, with its status.
+      expect(rows('Action plan')).toContainEqual(
+        expect.arrayContaining([
+          'Ask the vendor for a student-level export',
+          '2027-01-31',
+          'Done',
+        ]),
+      );
+    });
+
+    it("downloads the region's workbook with every district's gaps", async () => {
+      const res = await request(backend.server)
+        .get('/api/data-catalog/region/workbook')
+        .set('Authorization', as('ben'))
+        .buffer(true)
+        .parse(binary);
+      expect(res.status).toBe(200);
+
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body);
+      const demo = loadDemoCatalog();
+      const districts = demo.filter(
+        e => e.kind === 'Group' && e.spec?.type === 'district',
+      );
+      const indicators = demo.filter(e => e.kind === 'Indicator');
+      expect(workbook.getWorksheet('Gaps')!.actualRowCount).toBe(
+        1 + districts.length * indicators.length,
+      );
+      expect(workbook.getWorksheet('Sources')!.actualRowCount).toBe(
+        1 + demo.filter(e => e.kind === 'DataSource').length,
+      );
+    });
+
+    it('answers a workbook of an unknown district with 404', async () => {
+      const res = await request(backend.server)
+        .get('/api/data-catalog/districts/atlantis/workbook')
+        .set('Authorization', as('ben'));
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toContain('group:default/atlantis');
     });
 
     it('rejects an action item on an unknown indicator, naming the field', async () => {

@@ -138,6 +138,7 @@ export const dataCatalogPlugin = createBackendPlugin({
             lineage,
             progress: snapshots,
             comparison,
+            catalog,
             onWrite,
           }),
         );

@@ -15,6 +15,8 @@ import { LineageService } from '../lineage/LineageService';
 import { loadOpenApiDocument } from '../schema/openApiDocument';
 import { parseInput, refParam, refQuery } from './validation';
 import { z } from 'zod';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createWorkbookRoutes } from './workbookRoutes';
 
 /** The finished parts the router serves from. */
 export interface RouterOptions {
@@ -30,6 +32,8 @@ export interface RouterOptions {
   onWrite?: (district: string) => Promise<void>;
   gaps: GapService;
   lineage: LineageService;
+  /** Reads the entities a workbook download describes. */
+  catalog: CatalogService;
 }
 
 const lineageQuery = z
@@ -152,6 +156,7 @@ export async function createRouter(
   });
 
   router.use(createOwnerRoutes(options));
+  router.use(createWorkbookRoutes(options));
 
   return router;
 }

@@ -70,6 +70,11 @@ export interface DataCatalogApi {
     limit?: number;
   }): Promise<HistoryEntry[]>;
   getWriteAccess(subject: string): Promise<WriteAccess>;
+  /**
+   * The data-catalog workbook of one district, or of the region when no
+   * district is given, with the file name the backend suggests.
+   */
+  getWorkbook(district?: string): Promise<{ blob: Blob; fileName: string }>;
 }
 
 /** The handle through which components reach the data catalog backend. */

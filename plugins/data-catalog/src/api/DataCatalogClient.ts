@@ -143,6 +143,22 @@ export class DataCatalogClient implements DataCatalogApi {
     return this.request(`/write-access?${new URLSearchParams({ subject })}`);
   }
 
+  async getWorkbook(district?: string) {
+    const path = district
+      ? `/districts/${encodeURIComponent(district)}/workbook`
+      : '/region/workbook';
+    const baseUrl = await this.discoveryApi.getBaseUrl('data-catalog');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const fileName =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ??
+      `data-catalog-${district ?? 'region'}.xlsx`;
+    return { blob: await response.blob(), fileName };
+  }
+
   private async request(
     path: string,
     init: { method?: string; body?: object } = {},

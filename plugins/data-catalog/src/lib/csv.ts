@@ -1,3 +1,5 @@
+import { saveFile } from './saveFile';
+
 /** A value of one CSV cell; `null` and `undefined` become empty cells. */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -28,15 +30,5 @@ export function downloadCsv(fileName: string, rows: CsvValue[][]): void {
   const blob = new Blob(['\uFEFF', toCsv(rows)], {
     type: 'text/csv;charset=utf-8',
   });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Some browsers start the download after click() returns; revoking at once
-  // would cancel it.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(fileName, blob);
 }

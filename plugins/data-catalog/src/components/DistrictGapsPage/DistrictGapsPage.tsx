@@ -19,6 +19,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { dataCatalogApiRef, District, WriteAccess } from '../../api';
 import { downloadCsv } from '../../lib/csv';
+import { WorkbookButton } from '../WorkbookButton';
 import { nameOf } from '../../lib/names';
 import { readableError } from '../ActionPlanPage/writeErrors';
 import { DistrictScope } from '../DistrictPicker';
@@ -42,6 +43,11 @@ import { ProgressChart } from './ProgressChart';
 const HOUR = 60 * 60 * 1000;
 
 const useStyles = makeStyles(theme => ({
+  downloads: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+  },
   header: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -213,14 +219,18 @@ function DistrictGaps(props: { district: District }) {
           <Typography className={classes.shown} role="status">
             Showing {shown.length} of {results.length} indicators
           </Typography>
-          <Button
-            startIcon={<GetAppIcon />}
-            variant="outlined"
-            onClick={download}
-            disabled={shown.length === 0}
-          >
-            Download CSV
-          </Button>
+          <div className={classes.downloads}>
+            <Button
+              startIcon={<GetAppIcon />}
+              variant="outlined"
+              onClick={download}
+              disabled={shown.length === 0}
+              title="The indicators shown, with their status and reasons"
+            >
+              Download CSV
+            </Button>
+            <WorkbookButton district={district} />
+          </div>
         </div>
         {results.length === 0 ? (
           <Typography>

@@ -23,6 +23,7 @@ import {
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { dataCatalogApiRef, RegionMatrix } from '../../api';
 import { downloadCsv } from '../../lib/csv';
+import { WorkbookButton } from '../WorkbookButton';
 import { nameOf } from '../../lib/names';
 import { rootRouteRef } from '../../routes';
 import { STATUS_LABELS } from '../StatusChip';
@@ -253,6 +254,7 @@ function RegionMatrixView(props: { matrix: RegionMatrix }) {
         >
           Download CSV
         </Button>
+        <WorkbookButton />
       </div>
       <Legend />
       {empty ? (

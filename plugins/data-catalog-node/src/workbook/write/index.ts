@@ -1,0 +1,2 @@
+export type { WorkbookContent } from './WorkbookContent';
+export { buildWorkbook, workbookBuffer } from './buildWorkbook';

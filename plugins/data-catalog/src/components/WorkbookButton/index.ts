@@ -1,0 +1,1 @@
+export { WorkbookButton } from './WorkbookButton';
