@@ -17,6 +17,10 @@ jest.mock('../../lib/csv', () => ({
   downloadCsv: jest.fn(),
 }));
 
+// A 770-district matrix takes seconds to render and sort in jsdom on a
+// loaded two-core machine; the default five-second cap made this flaky.
+jest.setTimeout(30_000);
+
 const WORDS: Record<IndicatorStatus, string> = {
   available: 'Available',
   partial: 'Partial',
