@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 // The guest is the demo visitor, a member of Alder Creek's data team: Alder
 // Creek's sources and plans are editable, other districts' read-only.
@@ -170,4 +171,37 @@ test('the region matrix and the element comparison show every district', async (
     path: testInfo.outputPath('element-comparison.png'),
     fullPage: true,
   });
+});
+
+test('a leader downloads the district workbook and opens it in Excel form', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openGaps(page, 'birch-harbor');
+  const [, total] = await shownCount(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^data-catalog-birch-harbor-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
+
+  // The file the browser saved is a workbook Excel can open, with a row of
+  // gaps for every indicator the page showed.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  expect(workbook.worksheets.map(sheet => sheet.name)).toEqual([
+    'Sources and elements',
+    'Sources',
+    'Lineage',
+    'Indicators',
+    'Gaps',
+    'Action plan',
+  ]);
+  expect(workbook.getWorksheet('Gaps')!.actualRowCount).toBe(total + 1);
+  expect(workbook.getWorksheet('Sources')!.getCell('B2').text).toMatch(
+    /^Birch Harbor/,
+  );
 });

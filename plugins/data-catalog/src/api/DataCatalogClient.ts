@@ -152,10 +152,13 @@ export class DataCatalogClient implements DataCatalogApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    // A cross-origin app (the local set-up) cannot read the header, since
+    // CORS hides it; the name is then made the way the backend makes it.
     const disposition = response.headers.get('Content-Disposition') ?? '';
+    const day = new Date().toISOString().slice(0, 10);
     const fileName =
       /filename="([^"]+)"/.exec(disposition)?.[1] ??
-      `data-catalog-${district ?? 'region'}.xlsx`;
+      `data-catalog-${district ?? 'region'}-${day}.xlsx`;
     return { blob: await response.blob(), fileName };
   }
 
