@@ -145,6 +145,7 @@ function mockApi(): jest.Mocked<DataCatalogApi> {
     updateActionItem: jest.fn(),
     listHistory: jest.fn(),
     getWriteAccess: jest.fn(),
+    getWorkbook: jest.fn(),
   };
 }
 

@@ -110,6 +110,7 @@ function mockApi(answer: Lineage = lineage()): jest.Mocked<DataCatalogApi> {
     updateActionItem: jest.fn(),
     listHistory: jest.fn(),
     getWriteAccess: jest.fn(),
+    getWorkbook: jest.fn(),
   };
 }
 

@@ -120,6 +120,7 @@ function mockApi(): jest.Mocked<DataCatalogApi> {
       allowed: true,
       writers: ['group:default/cedar-point-it'],
     }),
+    getWorkbook: jest.fn(),
   };
 }
 
