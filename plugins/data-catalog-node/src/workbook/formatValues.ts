@@ -11,14 +11,20 @@ const ACRONYMS: Record<string, string> = {
   ed: 'Ed',
 };
 
+// Codes whose words keep their hyphen as a label.
+const LABELS: Record<string, string> = {
+  'ed-fi-ods': 'Ed-Fi ODS',
+  'de-identified': 'De-identified',
+};
+
 /**
  * Writes a coded value as people read it: `digital-platform` becomes
  * `Digital platform`, `ed-fi-ods` becomes `Ed-Fi ODS`. The importer reads
  * both forms back.
  */
 export function formatCode(code: string): string {
-  if (code === 'ed-fi-ods') {
-    return 'Ed-Fi ODS';
+  if (LABELS[code]) {
+    return LABELS[code];
   }
   const words = code.split('-').map(word => ACRONYMS[word] ?? word);
   const label = words.join(' ');

@@ -1,3 +1,4 @@
 export * from './layout';
 export * from './formatValues';
 export * from './write';
+export * from './read';
