@@ -3,36 +3,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../index';
-
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const DEMO = path.join(REPO_ROOT, 'catalog-info');
-const BIN = path.resolve(__dirname, '../../bin/data-catalog');
-
-/** Runs the tool in this process, with what it writes captured. */
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = jest
-    .spyOn(process.stdout, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-  const err = jest
-    .spyOn(process.stderr, 'write')
-    .mockImplementation((chunk: string | Uint8Array) => {
-      stderr += chunk.toString();
-      return true;
-    });
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+import {
+  BIN,
+  cli,
+  DEMO_CATALOG as DEMO,
+  REPO_ROOT,
+} from '../__testUtils__/cli';
 
 /** How many YAML files and entities a catalog folder holds, counted apart. */
 function countCatalog(dir: string) {
