@@ -116,6 +116,18 @@ export const dataCatalogPlugin = createBackendPlugin({
             await progress.takeSnapshots('daily');
           },
         });
+        // Every replica keeps its own answers; each computes them soon
+        // after a change, before a leader asks for the regional matrix.
+        await scheduler.scheduleTask({
+          id: 'data-catalog-warm-gaps',
+          scope: 'local',
+          frequency: { seconds: 15 },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            await gaps.warm();
+          },
+        });
         const onWrite = async (district: string) => {
           try {
             await progress.takeSnapshots('annotation', [district]);

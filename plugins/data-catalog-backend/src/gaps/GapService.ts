@@ -49,6 +49,9 @@ export interface RegionMatrix {
   statuses: IndicatorStatus[][];
 }
 
+/** Districts assessed between two turns of the event loop. */
+const YIELD_EVERY = 20;
+
 interface Vocabulary {
   elements: StoredElement[];
   indicators: StoredIndicator[];
@@ -70,6 +73,12 @@ export class GapService {
     string,
     { corrections: string; results: IndicatorAvailability[] }
   >();
+  /**
+   * The computation of every district under way, if any. At state scale it
+   * takes seconds; requests that arrive meanwhile wait for it instead of
+   * starting their own.
+   */
+  private everyDistrict?: Promise<unknown>;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -80,7 +89,7 @@ export class GapService {
     const { vocabulary, refreshedAt, corrections } = await this.current();
     const district = findDistrict(vocabulary, districtRef);
 
-    const signature = signatureOf(district, corrections);
+    const signature = this.signatureOf(district, corrections);
     let cached = this.byDistrict.get(district.ref);
     if (cached?.corrections !== signature) {
       const [own, regional] = await Promise.all([
@@ -163,17 +172,53 @@ export class GapService {
     }));
   }
 
-  /** Every district's results, reading all sources in one pass if needed. */
+  /**
+   * Computes every district's answers ahead of the requests that need
+   * them, when the read model or a correction has changed; a scheduled
+   * task calls it on each replica, so that a leader opening the regional
+   * matrix rarely waits for the rules to run over the whole region.
+   */
+  async warm(): Promise<void> {
+    const { vocabulary, corrections } = await this.current();
+    await this.assessEveryDistrict(vocabulary, corrections);
+  }
+
+  /**
+   * Every district's results, reading all sources in one pass if needed.
+   * One computation runs at a time; a caller that finds one under way
+   * waits for it, then computes only what is still stale.
+   */
   private async assessEveryDistrict(
+    vocabulary: Vocabulary,
+    corrections: DistrictCorrection[],
+  ) {
+    while (this.everyDistrict) {
+      await this.everyDistrict.catch(() => undefined);
+    }
+    const computation = this.computeEveryDistrict(vocabulary, corrections);
+    this.everyDistrict = computation;
+    try {
+      return await computation;
+    } finally {
+      this.everyDistrict = undefined;
+    }
+  }
+
+  private async computeEveryDistrict(
     vocabulary: Vocabulary,
     corrections: DistrictCorrection[],
   ) {
     const districts = vocabulary.districts.filter(d => d.type === 'district');
     const signatures = new Map(
-      districts.map(d => [d.ref, signatureOf(d, corrections)]),
+      districts.map(d => [d.ref, this.signatureOf(d, corrections)]),
     );
     const stale = districts.filter(
       d => this.byDistrict.get(d.ref)?.corrections !== signatures.get(d.ref),
+    );
+    // Kept apart from the cache, which a refresh seen while this pass
+    // yields may clear.
+    const answers = new Map(
+      districts.map(d => [d.ref, this.byDistrict.get(d.ref)?.results]),
     );
 
     if (stale.length > 0) {
@@ -201,23 +246,47 @@ export class GapService {
         list.push(source);
         byOwner.set(source.district, list);
       }
-      for (const district of stale) {
+      for (const [i, district] of stale.entries()) {
+        // The rules run synchronously; at state scale a pass takes
+        // seconds, so other requests get their turn between districts.
+        if (i > 0 && i % YIELD_EVERY === 0) {
+          await new Promise(resolve => setImmediate(resolve));
+        }
+        const results = assess(
+          district,
+          byOwner.get(district.ref) ?? [],
+          (district.parent && byOwner.get(district.parent)) || [],
+          corrections,
+          vocabulary,
+        );
+        answers.set(district.ref, results);
         this.byDistrict.set(district.ref, {
           corrections: signatures.get(district.ref)!,
-          results: assess(
-            district,
-            byOwner.get(district.ref) ?? [],
-            (district.parent && byOwner.get(district.parent)) || [],
-            corrections,
-            vocabulary,
-          ),
+          results,
         });
       }
     }
     return districts.map(district => ({
       district,
-      results: this.byDistrict.get(district.ref)!.results,
+      results: answers.get(district.ref)!,
     }));
+  }
+
+  /**
+   * What a district's answer depends on, as one string: the read model's
+   * version and the corrections on its own sources and on its BOCES's. The
+   * version is part of it so that a computation that started before a
+   * refresh and ends after it cannot leave its answers in the cache.
+   */
+  private signatureOf(
+    district: DistrictRecord,
+    corrections: DistrictCorrection[],
+  ): string {
+    return `${this.cacheKey} ${JSON.stringify(
+      corrections.filter(
+        c => c.district === district.ref || c.district === district.parent,
+      ),
+    )}`;
   }
 
   /**
@@ -251,21 +320,6 @@ export class GapService {
       corrections,
     };
   }
-}
-
-/**
- * The corrections a district's answer depends on, as one string: those on
- * its own sources and on its BOCES's.
- */
-function signatureOf(
-  district: DistrictRecord,
-  corrections: DistrictCorrection[],
-): string {
-  return JSON.stringify(
-    corrections.filter(
-      c => c.district === district.ref || c.district === district.parent,
-    ),
-  );
 }
 
 function findDistrict(vocabulary: Vocabulary, ref: string): DistrictRecord {
