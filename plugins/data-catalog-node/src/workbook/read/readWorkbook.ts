@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
 import { WorkbookReadError } from './errors';
 import { WANTED_HEADERS } from './findHeader';
 import { inspectWorkbookFile } from './inspectFile';
@@ -11,12 +10,6 @@ import { CellInput, toCellInput } from './values/cellInput';
 export const DEFAULT_MAX_ROWS = 100000;
 
 const PROGRESS_EVERY = 500;
-
-// What the streaming reader's worksheets carry beyond their declared type.
-type NamedWorksheetReader = ExcelJS.stream.xlsx.WorksheetReader & {
-  name?: string;
-  id?: number | string;
-};
 
 function rowCells(row: ExcelJS.Row): Array<CellInput | undefined> {
   const cells: Array<CellInput | undefined> = [];
@@ -37,9 +30,8 @@ function describeSheet(sheet: SheetSummary): string {
 /**
  * Reads the rows of a district's data-catalog workbook that the import
  * needs, sheet by sheet: element rows, the optional Sources and Lineage
- * sheets, and what was skipped. Streams the file, so a sheet of 50,000 rows
- * never sits in memory as an exceljs workbook, and stops as soon as the
- * data rows pass `maxRows`.
+ * sheets, and what was skipped. Stops as soon as the data rows pass
+ * `maxRows`.
  *
  * Throws WorkbookReadError when the file is not a workbook, is password
  * protected, has no element sheet, or has too many rows.
@@ -48,8 +40,33 @@ export async function readWorkbook(
   file: string,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookRows> {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const { rowEstimate } = await inspectWorkbookFile(file);
-  const budget = new RowBudget(options.maxRows ?? DEFAULT_MAX_ROWS);
+  // The whole workbook is loaded before its rows are read; a file whose
+  // sheets span far more rows than allowed is refused before that.
+  if (rowEstimate !== undefined && rowEstimate > 2 * maxRows) {
+    throw new WorkbookReadError(
+      'tooManyRows',
+      `the sheets of ${file} span ${rowEstimate} rows, far more than the ${maxRows} data rows allowed`,
+    );
+  }
+
+  // exceljs's streaming reader was seen to lose zip parts of valid
+  // workbooks at random (a sheet, or the shared strings), so the file is
+  // loaded whole; 50,000 rows take about 300 MiB.
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw new WorkbookReadError(
+      'notAWorkbook',
+      `${file} could not be read as an Excel workbook (${
+        (error as Error).message
+      }); it may be damaged: open it in Excel and save it again as .xlsx`,
+    );
+  }
+
+  const budget = new RowBudget(maxRows);
   const rows: WorkbookRows = {
     sheets: [],
     elements: [],
@@ -58,48 +75,22 @@ export async function readWorkbook(
     skipped: [],
     blankRows: 0,
   };
-
-  const input = fs.createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    // Styles tell dates from numbers; without them a date is a number.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-
   let rowsRead = 0;
   let nextReport = PROGRESS_EVERY;
-  try {
-    for await (const worksheet of reader) {
-      const { name, id } = worksheet as NamedWorksheetReader;
-      const sheet = new SheetCollector(name ?? `Sheet ${id}`, rows, budget);
-      let sheetRows = 0;
-      for await (const row of worksheet) {
-        sheet.add(row.number, rowCells(row));
-        // Rows are numbered, so blank rows the file leaves out still count.
-        rowsRead += row.number - sheetRows;
-        sheetRows = row.number;
-        if (options.onProgress && rowsRead >= nextReport) {
-          nextReport = rowsRead + PROGRESS_EVERY;
-          options.onProgress({ rowsRead, rowEstimate });
-        }
+  for (const worksheet of workbook.worksheets) {
+    const sheet = new SheetCollector(worksheet.name, rows, budget);
+    let sheetRows = 0;
+    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+      sheet.add(number, rowCells(row));
+      // Blank rows between filled ones still count as read.
+      rowsRead += number - sheetRows;
+      sheetRows = number;
+      if (options.onProgress && rowsRead >= nextReport) {
+        nextReport = rowsRead + PROGRESS_EVERY;
+        options.onProgress({ rowsRead, rowEstimate });
       }
-      sheet.finish();
-    }
-  } catch (error) {
-    if (error instanceof WorkbookReadError) {
-      throw error;
-    }
-    throw new WorkbookReadError(
-      'notAWorkbook',
-      `${file} could not be read as an Excel workbook (${
-        (error as Error).message
-      }); it may be damaged: open it in Excel and save it again as .xlsx`,
-    );
-  } finally {
-    input.destroy();
+    });
+    sheet.finish();
   }
   options.onProgress?.({ rowsRead, rowEstimate });
 

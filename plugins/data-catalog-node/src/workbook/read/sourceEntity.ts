@@ -219,7 +219,12 @@ export function buildSource(
   let owner = person('owner') ?? old.owner;
   if (!owner) {
     owner = inputs.defaultOwner;
-    notes.push(`${draft.name}: no Owner given; owned by ${owner} until one is`);
+    // An Owner that names nobody is reported as unknown, not as missing.
+    if (!pick('owner')) {
+      notes.push(
+        `${draft.name}: no Owner given; owned by ${owner} until one is`,
+      );
+    }
   }
 
   const access = (old.access ?? {}) as Record<string, unknown>;
