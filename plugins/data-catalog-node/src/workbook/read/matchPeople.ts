@@ -50,8 +50,14 @@ function distance(a: string, b: string): number {
 
 /** The groups below a district, the district included, by name. */
 function districtGroups(groups: Entity[], district: string): Set<string> {
+  // A parent may be written as a name or as a reference.
   const parents = new Map(
-    groups.map(group => [group.metadata.name, group.spec?.parent as string]),
+    groups.map(group => [
+      group.metadata.name,
+      typeof group.spec?.parent === 'string'
+        ? bareGroup(group.spec.parent)
+        : undefined,
+    ]),
   );
   const inside = new Set<string>();
   for (const group of groups) {
@@ -126,18 +132,17 @@ export class PeopleMatcher {
       return { ref: ref.ref };
     }
 
-    const found = this.labels.get(normalizeLabel(text)) ?? [];
-    const preferred = found.filter(p => p.kind === prefer);
-    const pool = preferred.length > 0 ? preferred : found;
-    const local = pool.filter(p => p.inDistrict);
-    const chosen = local.length > 0 ? local : pool;
+    const chosen = preferred(
+      this.labels.get(normalizeLabel(text)) ?? [],
+      prefer,
+    );
     if (chosen.length === 1) {
       return { ref: chosen[0].ref };
     }
     if (chosen.length > 1) {
       return { candidates: chosen.map(p => p.ref).sort() };
     }
-    return { suggestion: this.closest(text) };
+    return { suggestion: this.closest(text, prefer) };
   }
 
   // `group:alder-creek-it`, `user:default/kwame-ostrowski` and the like.
@@ -156,18 +161,40 @@ export class PeopleMatcher {
     }
   }
 
-  private closest(text: string): { name: string; ref: string } | undefined {
+  // The nearest names, then the same preferences as an exact match.
+  private closest(
+    text: string,
+    prefer: 'group' | 'user',
+  ): { name: string; ref: string } | undefined {
     const key = normalizeLabel(text);
-    const allowed = Math.max(2, Math.floor(key.length / 4));
-    let best: { person: Person; distance: number } | undefined;
+    let allowed = Math.max(2, Math.floor(key.length / 4));
+    let nearest = new Set<Person>();
     for (const [label, people] of this.labels) {
       const d = distance(key, label);
-      if (d <= allowed && (!best || d < best.distance)) {
-        best = { person: people[0], distance: d };
+      if (d < allowed) {
+        allowed = d;
+        nearest = new Set();
+      }
+      if (d === allowed) {
+        for (const person of people) {
+          nearest.add(person);
+        }
       }
     }
-    return best && { name: best.person.label, ref: best.person.ref };
+    const [best] = preferred([...nearest], prefer).sort((a, b) =>
+      a.ref.localeCompare(b.ref, 'en-US'),
+    );
+    return best && { name: best.label, ref: best.ref };
   }
+}
+
+// Of several people a name fits, those of the kind the column means, and
+// of those the district's own.
+function preferred(found: Person[], prefer: 'group' | 'user'): Person[] {
+  const ofKind = found.filter(p => p.kind === prefer);
+  const pool = ofKind.length > 0 ? ofKind : found;
+  const local = pool.filter(p => p.inDistrict);
+  return local.length > 0 ? local : pool;
 }
 
 function bareGroup(ref: string): string {

@@ -14,9 +14,58 @@ const PROGRESS_EVERY = 500;
 function rowCells(row: ExcelJS.Row): Array<CellInput | undefined> {
   const cells: Array<CellInput | undefined> = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
+    // Every cell of a merged range gives the first one's value; Excel
+    // shows it once, so a merged title or section row stays one cell.
+    if (cell.isMerged && cell.master.address !== cell.address) {
+      return;
+    }
     cells[column] = toCellInput(cell.value);
   });
   return cells;
+}
+
+/** Counts rows read and reports them every few hundred. */
+class ProgressCounter {
+  rowsRead = 0;
+  private nextReport = PROGRESS_EVERY;
+
+  constructor(
+    private readonly rowEstimate: number | undefined,
+    private readonly onProgress?: ReadWorkbookOptions['onProgress'],
+  ) {}
+
+  advance(rows: number): void {
+    this.rowsRead += rows;
+    if (this.onProgress && this.rowsRead >= this.nextReport) {
+      this.nextReport = this.rowsRead + PROGRESS_EVERY;
+      this.onProgress({
+        rowsRead: this.rowsRead,
+        rowEstimate: this.rowEstimate,
+      });
+    }
+  }
+
+  finish(): void {
+    this.onProgress?.({
+      rowsRead: this.rowsRead,
+      rowEstimate: this.rowEstimate,
+    });
+  }
+}
+
+function readSheet(
+  worksheet: ExcelJS.Worksheet,
+  sheet: SheetCollector,
+  progress: ProgressCounter,
+): void {
+  let last = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, number) => {
+    sheet.add(number, rowCells(row));
+    // Blank rows between filled ones still count as read.
+    progress.advance(number - last);
+    last = number;
+  });
+  sheet.finish();
 }
 
 function describeSheet(sheet: SheetSummary): string {
@@ -75,24 +124,15 @@ export async function readWorkbook(
     skipped: [],
     blankRows: 0,
   };
-  let rowsRead = 0;
-  let nextReport = PROGRESS_EVERY;
+  const progress = new ProgressCounter(rowEstimate, options.onProgress);
   for (const worksheet of workbook.worksheets) {
-    const sheet = new SheetCollector(worksheet.name, rows, budget);
-    let sheetRows = 0;
-    worksheet.eachRow({ includeEmpty: false }, (row, number) => {
-      sheet.add(number, rowCells(row));
-      // Blank rows between filled ones still count as read.
-      rowsRead += number - sheetRows;
-      sheetRows = number;
-      if (options.onProgress && rowsRead >= nextReport) {
-        nextReport = rowsRead + PROGRESS_EVERY;
-        options.onProgress({ rowsRead, rowEstimate });
-      }
-    });
-    sheet.finish();
+    readSheet(
+      worksheet,
+      new SheetCollector(worksheet.name, rows, budget),
+      progress,
+    );
   }
-  options.onProgress?.({ rowsRead, rowEstimate });
+  progress.finish();
 
   if (!rows.sheets.some(sheet => sheet.kind === 'elements')) {
     const sheets = rows.sheets.length
