@@ -176,13 +176,8 @@ export function buildImport(
       });
     }
   });
-  for (const skipped of rows.skipped) {
-    outcomes.push({
-      ...skipped,
-      action: 'skipped',
-      subject: '-',
-      why: skipped.reason,
-    });
+  for (const { sheet, row, reason } of rows.skipped) {
+    outcomes.push({ sheet, row, action: 'skipped', subject: '-', why: reason });
   }
 
   const byPlace = (a: RowPlace, b: RowPlace) =>
