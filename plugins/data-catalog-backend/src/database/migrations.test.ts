@@ -159,6 +159,87 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.destroy();
   });
 
+  it("keeps every owner's annotation, action item and history entry through later migrations", async () => {
+    const knex = await databases.init(databaseId);
+    // The schema as it was when annotations and actions arrived.
+    await migrateUpOnce(knex);
+    await migrateUpOnce(knex);
+    expect(
+      await knex.migrate.currentVersion({ directory: migrationsDir }),
+    ).toBe(ANNOTATIONS.split('_')[0]);
+
+    const owners = new OwnersStore(knex);
+    const alder = 'group:default/alder-creek';
+    await owners.putAnnotation(
+      { kind: 'source', subject: SIS, district: alder },
+      {
+        version: 0,
+        notes: 'Attendance codes changed in 2022',
+        lastVerified: '2026-11-30',
+        qualityRating: 4,
+        corrections: [
+          {
+            element: 'dataelement:default/foster-care-status',
+            status: 'partial',
+            reason: 'Recorded only since 2023-24',
+          },
+        ],
+      },
+      'user:default/ada-quill',
+    );
+    await owners.putAnnotation(
+      {
+        kind: 'indicator',
+        subject: 'indicator:default/chronic-absenteeism',
+        district: alder,
+      },
+      { version: 0, notes: 'Half days count as absent' },
+      'user:default/ada-quill',
+    );
+    const item = await owners.createActionItem(
+      {
+        district: alder,
+        indicator: 'indicator:default/chronic-absenteeism',
+        element: 'dataelement:default/daily-attendance-status',
+        step: 'Turn on period attendance in grades K-5',
+        owner: 'group:default/alder-creek-it',
+        dueDate: '2027-03-01',
+      },
+      'user:default/ada-quill',
+    );
+    await owners.updateActionItem(
+      item.id,
+      { version: 1, status: 'in-progress' },
+      'user:default/kwame-ostrowski',
+    );
+    const read = async () => ({
+      annotations: await owners.listAnnotations(alder),
+      actions: await owners.listActionItems(alder),
+      history: await owners.listHistory({ limit: 100 }),
+      corrections: await owners.listCorrections(),
+    });
+    const before = await read();
+    expect(before.annotations).toHaveLength(2);
+    expect(before.history).toHaveLength(4);
+
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await read()).toEqual(before);
+
+    // Down to the owners' schema and up again: the later tables go and
+    // come back, the owners' data stays.
+    while (
+      (await knex.migrate.currentVersion({ directory: migrationsDir })) !==
+      ANNOTATIONS.split('_')[0]
+    ) {
+      await migrateDownOnce(knex);
+    }
+    expect(await read()).toEqual(before);
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await read()).toEqual(before);
+
+    await knex.destroy();
+  });
+
   it('migrates up again after rolling everything back', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrationsDir });
