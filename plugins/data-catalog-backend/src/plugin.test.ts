@@ -239,6 +239,19 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.error.message).toContain('query.subgroup');
     });
 
+    it.each(['/region/matrix', '/districts', '/districts/dunmore/gaps'])(
+      'rejects an unknown query parameter on %s, naming it',
+      async route => {
+        const res = await request(backend.server).get(
+          `/api/data-catalog${route}?district=dunmore`,
+        );
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toBe(
+          'Invalid request query: query.district: unknown parameter',
+        );
+      },
+    );
+
     it('rejects a bad lineage query, naming the field', async () => {
       const res = await request(backend.server).get(
         '/api/data-catalog/lineage/datasource/default/northlake-rdw?depth=0&direction=sideways',

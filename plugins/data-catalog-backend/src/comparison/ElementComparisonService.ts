@@ -14,8 +14,9 @@ export interface ElementComparison {
   /** The vendors it comes from, across the region. */
   vendors: string[];
   /**
-   * True when every district holding it has it from the same product: the
-   * data are alike and could be combined or shared across the region.
+   * True when more than one district holds it in use and every one has it
+   * from the same named product: the data are alike and could be combined
+   * or shared across the region.
    */
   alike: boolean;
 }
@@ -61,6 +62,9 @@ export class ElementComparisonService {
         const products = new Set(
           inUse.map(h => `${h.vendor ?? ''}/${h.product ?? ''}`),
         );
+        // Two districts' in-house systems name no product; they are not the
+        // same system, however alike their blank vendor fields look.
+        const named = inUse.every(h => h.product !== undefined);
         const districtCount = new Set(inUse.map(h => h.district)).size;
         return {
           ref: element.ref,
@@ -73,7 +77,7 @@ export class ElementComparisonService {
           vendors: [
             ...new Set(inUse.flatMap(h => (h.vendor ? [h.vendor] : []))),
           ].sort(),
-          alike: districtCount > 1 && products.size === 1,
+          alike: districtCount > 1 && named && products.size === 1,
         };
       });
 

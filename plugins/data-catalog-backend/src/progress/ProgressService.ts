@@ -17,6 +17,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * no more than that when nothing happens.
  */
 export class ProgressService {
+  /** The run in progress, which the next one waits for. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly gaps: GapService,
     private readonly store: SnapshotStore,
@@ -28,7 +31,15 @@ export class ProgressService {
    * Takes the snapshots that are due, for some districts or for all.
    * Returns how many were taken.
    */
-  async takeSnapshots(
+  takeSnapshots(cause: SnapshotCause, districts?: string[]): Promise<number> {
+    // One run at a time: two runs that both read the latest snapshots before
+    // either writes would both record the same change of status.
+    const run = this.queue.then(() => this.take(cause, districts));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async take(
     cause: SnapshotCause,
     districts?: string[],
   ): Promise<number> {

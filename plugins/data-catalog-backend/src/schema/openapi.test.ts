@@ -10,12 +10,18 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createRouter, RouterOptions } from '../service/router';
 import {
-  actionChangeBody,
+  comparisonQuery,
   historyQuery,
+  lineageQuery,
+  noQuery,
+  statusChangesQuery,
+  writeAccessQuery,
+} from '../service/queries';
+import {
+  actionChangeBody,
   indicatorAnnotationBody,
   newActionBody,
   sourceAnnotationBody,
-  writeAccessQuery,
 } from '../service/schemas';
 
 type Json = any;
@@ -253,11 +259,29 @@ describe('openapi.yaml', () => {
       }).toEqual(fieldsOf(zodItem));
     });
 
-    it.each([
-      ['/history', historyQuery],
-      ['/write-access', writeAccessQuery],
-    ] as const)('query of %s', (route, schema) => {
-      const parameters: Json[] = document.paths[route].get.parameters
+    // The routes that take query parameters; every other takes none.
+    const queries: Record<string, z.ZodObject> = {
+      'GET /indicators/{indicator}/status-changes': statusChangesQuery,
+      'GET /elements/comparison': comparisonQuery,
+      'GET /lineage/{kind}/{namespace}/{name}': lineageQuery,
+      'GET /history': historyQuery,
+      'GET /write-access': writeAccessQuery,
+    };
+
+    it('names only documented operations among those with a query', () => {
+      const documented = documentedOperations(document);
+      expect(
+        Object.keys(queries).filter(op => !documented.includes(op)),
+      ).toEqual([]);
+    });
+
+    it.each(documentedOperations(document))('query of %s', operation => {
+      const [method, route] = operation.split(' ');
+      const item = document.paths[route];
+      const parameters: Json[] = [
+        ...(item.parameters ?? []),
+        ...(item[method.toLowerCase()].parameters ?? []),
+      ]
         .map((p: Json) => deref(document, p))
         .filter((p: Json) => p.in === 'query');
       expect({
@@ -266,8 +290,22 @@ describe('openapi.yaml', () => {
           .filter(p => p.required)
           .map(p => p.name)
           .sort(),
-      }).toEqual(fieldsOf(schema));
+      }).toEqual(fieldsOf(queries[operation] ?? noQuery));
     });
+  });
+
+  it('says of every operation that an unknown query parameter gives 400', () => {
+    const silent = documentedOperations(document).filter(operation => {
+      const [method, route] = operation.split(' ');
+      const response = deref(
+        document,
+        document.paths[route][method.toLowerCase()].responses['400'],
+      );
+      return !/unknown query parameter \(`query\.<name>`\)/.test(
+        response?.description?.replace(/\s+/g, ' ') ?? '',
+      );
+    });
+    expect(silent).toEqual([]);
   });
 });
 

@@ -11,13 +11,12 @@ import Router from 'express-promise-router';
 import { OwnersStore } from '../database/OwnersStore';
 import { ReadModelStore } from '../database/ReadModelStore';
 import { SubjectResolver } from '../permissions';
+import { historyQuery, noQuery, writeAccessQuery } from './queries';
 import {
   actionChangeBody,
-  historyQuery,
   indicatorAnnotationBody,
   newActionBody,
   sourceAnnotationBody,
-  writeAccessQuery,
 } from './schemas';
 import { parseInput, refParam, refQuery } from './validation';
 
@@ -122,6 +121,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
 
   // A source's annotation: notes, checks and availability corrections.
   router.get('/annotations/sources/:namespace/:name', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const source = await sourceOf(req.params.namespace, req.params.name);
     res.json(
       await owners.getAnnotation({
@@ -133,6 +133,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   });
 
   router.put('/annotations/sources/:namespace/:name', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const source = await sourceOf(req.params.namespace, req.params.name);
     const body = parseInput(sourceAnnotationBody, req.body, 'body');
     const by = await requireWriter(req, source.ref);
@@ -165,6 +166,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   router.get(
     '/annotations/indicators/:namespace/:name/districts/:district',
     async (req, res) => {
+      parseInput(noQuery, req.query, 'query');
       const indicator = await indicatorOf(
         `${req.params.namespace}/${req.params.name}`,
         'name',
@@ -184,6 +186,7 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   router.put(
     '/annotations/indicators/:namespace/:name/districts/:district',
     async (req, res) => {
+      parseInput(noQuery, req.query, 'query');
       const indicator = await indicatorOf(
         `${req.params.namespace}/${req.params.name}`,
         'name',
@@ -205,17 +208,20 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
 
   // Every annotation in a district.
   router.get('/districts/:district/annotations', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const district = await districtOf(req.params.district);
     res.json({ items: await owners.listAnnotations(district.ref) });
   });
 
   // A district's action plan.
   router.get('/districts/:district/actions', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const district = await districtOf(req.params.district);
     res.json({ items: await owners.listActionItems(district.ref) });
   });
 
   router.post('/districts/:district/actions', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const district = await districtOf(req.params.district);
     const body = parseInput(newActionBody, req.body, 'body');
     const indicator = await indicatorOf(body.indicator, 'indicator', true);
@@ -247,10 +253,12 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
   });
 
   router.get('/actions/:id', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     res.json(await owners.getActionItem(req.params.id));
   });
 
   router.patch('/actions/:id', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const body = parseInput(actionChangeBody, req.body, 'body');
     const item = await owners.getActionItem(req.params.id);
     const by = await requireWriter(req, item.district);

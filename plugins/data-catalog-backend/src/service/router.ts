@@ -13,6 +13,13 @@ import { SubjectResolver } from '../permissions';
 import { createOwnerRoutes, OwnerRoutesOptions } from './ownerRoutes';
 import { LineageService } from '../lineage/LineageService';
 import { loadOpenApiDocument } from '../schema/openApiDocument';
+import { NotFoundError } from '@backstage/errors';
+import {
+  comparisonQuery,
+  lineageQuery,
+  noQuery,
+  statusChangesQuery,
+} from './queries';
 import { parseInput, refParam, refQuery } from './validation';
 import { z } from 'zod';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -36,26 +43,7 @@ export interface RouterOptions {
   catalog: CatalogService;
 }
 
-const lineageQuery = z
-  .object({
-    direction: z.enum(['upstream', 'downstream', 'both']).default('both'),
-    depth: z.coerce.number().int().min(1).max(10).default(3),
-    limit: z.coerce.number().int().min(1).max(5000).default(500),
-  })
-  .strict();
-
 const lineageKinds = z.enum(['datasource', 'dataelement', 'indicator']);
-
-const statusChangesQuery = z
-  .object({ district: z.string().min(1).optional() })
-  .strict();
-
-const comparisonQuery = z
-  .object({
-    domain: z.string().min(1).optional(),
-    subgroup: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
 
 /** The data catalog's HTTP API; the OpenAPI document describes each route. */
 export async function createRouter(
@@ -66,12 +54,14 @@ export async function createRouter(
   router.use(express.json({ limit: '256kb' }));
 
   // This API's own description.
-  router.get('/openapi.json', async (_req, res) => {
+  router.get('/openapi.json', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     res.json(await loadOpenApiDocument());
   });
 
   // Districts and BOCES groups, and how fresh the read model is.
-  router.get('/districts', async (_req, res) => {
+  router.get('/districts', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const [districts, state] = await Promise.all([
       readModel.listDistricts(),
       readModel.getState(),
@@ -81,24 +71,28 @@ export async function createRouter(
 
   // Every indicator's status in one district, with the reasons.
   router.get('/districts/:district/gaps', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const district = refParam(req.params.district, 'group', 'district');
     res.json(await gaps.districtGaps(district));
   });
 
   // One indicator's status in every district.
   router.get('/indicators/:indicator/availability', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const indicator = refParam(req.params.indicator, 'indicator', 'indicator');
     res.json(await gaps.indicatorAcrossDistricts(indicator));
   });
 
   // The region as districts by indicators, with counts.
-  router.get('/region/matrix', async (_req, res) => {
+  router.get('/region/matrix', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     res.json(await gaps.regionMatrix());
   });
 
   // How a district's counts of available, partial and missing indicators
   // moved over time, per stage and construct.
   router.get('/districts/:district/progress', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const district = refParam(req.params.district, 'group', 'district');
     const { district: record } = await gaps.districtGaps(district);
     const series = await progress.series(record.ref);
@@ -114,17 +108,28 @@ export async function createRouter(
 
   // When an indicator changed status, in one district or all, and why.
   router.get('/indicators/:indicator/status-changes', async (req, res) => {
-    const indicator = refParam(req.params.indicator, 'indicator', 'indicator');
     const query = parseInput(statusChangesQuery, req.query, 'query');
-    await gaps.indicatorAcrossDistricts(indicator);
-    res.json({
-      items: await progress.changes({
-        indicator,
-        district: query.district
-          ? refQuery(query.district, 'group', 'district')
-          : undefined,
-      }),
-    });
+    const indicator = refParam(req.params.indicator, 'indicator', 'indicator');
+    const district =
+      query.district === undefined
+        ? undefined
+        : refQuery(query.district, 'group', 'district');
+    // Checked against the read model alone: asking the gap service would
+    // assess every district just to learn that the indicator exists.
+    const [indicators, districts] = await Promise.all([
+      readModel.listIndicators(),
+      district ? readModel.listDistricts() : Promise.resolve([]),
+    ]);
+    if (!indicators.some(i => i.ref === indicator)) {
+      throw new NotFoundError(`No indicator ${indicator} in the catalog`);
+    }
+    if (
+      district &&
+      !districts.some(d => d.ref === district && d.type === 'district')
+    ) {
+      throw new NotFoundError(`No district ${district} in the catalog`);
+    }
+    res.json({ items: await progress.changes({ indicator, district }) });
   });
 
   // Which districts hold each element, from which source and vendor.
@@ -141,12 +146,12 @@ export async function createRouter(
 
   // Upstream and downstream of a source, element or indicator.
   router.get('/lineage/:kind/:namespace/:name', async (req, res) => {
+    const query = parseInput(lineageQuery, req.query, 'query');
     const kind = parseInput(
       lineageKinds,
       req.params.kind.toLowerCase(),
       'path',
     );
-    const query = parseInput(lineageQuery, req.query, 'query');
     const root = refParam(
       `${kind}:${req.params.namespace}/${req.params.name}`,
       kind,

@@ -71,18 +71,3 @@ export const actionChangeBody = z
     status: z.enum(ACTION_STATUSES).optional(),
   })
   .strict();
-
-/** Query of the history route. */
-export const historyQuery = z
-  .object({
-    subjectType: z.enum(['annotation', 'action']).optional(),
-    subjectId: z.string().min(1).optional(),
-    district: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-  })
-  .strict();
-
-/** Query of the write-access route. */
-export const writeAccessQuery = z
-  .object({ subject: z.string().min(1) })
-  .strict();

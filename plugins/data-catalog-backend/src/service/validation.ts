@@ -13,9 +13,17 @@ export function parseInput<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const problems = result.error.issues.map(issue => {
-      const field = [where, ...issue.path.map(String)].join('.');
-      return `${field}: ${issue.message}`;
+    const problems = result.error.issues.flatMap(issue => {
+      const at = [where, ...issue.path.map(String)];
+      // Zod reports every unknown key in one issue on the parent; one
+      // problem per key names each the way the other problems name theirs.
+      if (issue.code === 'unrecognized_keys') {
+        const what = where === 'query' ? 'parameter' : 'field';
+        return issue.keys.map(
+          key => `${[...at, key].join('.')}: unknown ${what}`,
+        );
+      }
+      return [`${at.join('.')}: ${issue.message}`];
     });
     throw new InputError(`Invalid request ${where}: ${problems.join('; ')}`);
   }

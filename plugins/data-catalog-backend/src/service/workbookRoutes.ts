@@ -17,7 +17,8 @@ import Router from 'express-promise-router';
 import { OwnersStore } from '../database/OwnersStore';
 import { ReadModelStore } from '../database/ReadModelStore';
 import { GapService } from '../gaps/GapService';
-import { refParam } from './validation';
+import { noQuery } from './queries';
+import { parseInput, refParam } from './validation';
 
 /** What the workbook downloads are made from. */
 export interface WorkbookRoutesOptions {
@@ -73,6 +74,7 @@ export function createWorkbookRoutes(
   const router = Router();
 
   router.get('/districts/:district/workbook', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const ref = refParam(req.params.district, 'group', 'district');
     const answer = await gaps.districtGaps(ref);
     const credentials = await httpAuth.credentials(req);
@@ -100,6 +102,7 @@ export function createWorkbookRoutes(
   });
 
   router.get('/region/workbook', async (req, res) => {
+    parseInput(noQuery, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
     const [all, districts, shared, { items: sourceItems }] = await Promise.all([
       gaps.allDistrictGaps(),

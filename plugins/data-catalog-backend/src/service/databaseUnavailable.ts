@@ -1,0 +1,69 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import { ErrorRequestHandler } from 'express';
+
+// What the database drivers and knex say when the server cannot be reached
+// or went away: refused or reset connections, PostgreSQL shutting down or
+// starting up (SQLSTATE class 08 and 57P0x), and knex giving up on a
+// connection from its pool.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /Timeout acquiring a connection/i,
+  /the database system is (starting up|shutting down)/i,
+];
+
+/** Tells an unreachable database from every other failure. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== 'object') {
+    return false;
+  }
+  const { code, name, message } = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+  };
+  if (
+    typeof code === 'string' &&
+    (UNAVAILABLE_CODES.has(code) || /^08/.test(code))
+  ) {
+    return true;
+  }
+  if (name === 'KnexTimeoutError') {
+    return true;
+  }
+  return (
+    typeof message === 'string' &&
+    UNAVAILABLE_MESSAGES.some(pattern => pattern.test(message))
+  );
+}
+
+/**
+ * Answers 503 when the plugin's database cannot be reached, instead of the
+ * 500 of an unexpected failure, so that clients and load balancers know to
+ * try again; the pool reconnects by itself once the database is back.
+ */
+export const databaseUnavailableHandler: ErrorRequestHandler = (
+  error,
+  _req,
+  _res,
+  next,
+) => {
+  if (isDatabaseUnavailable(error)) {
+    next(
+      new ServiceUnavailableError(
+        "The data catalog's database cannot be reached; try again in a few seconds",
+        error,
+      ),
+    );
+    return;
+  }
+  next(error);
+};
