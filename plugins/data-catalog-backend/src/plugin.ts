@@ -158,7 +158,9 @@ export const dataCatalogPlugin = createBackendPlugin({
         );
         // After the routes, so that it sees the errors they throw.
         httpRouter.use(
-          databaseUnavailableHandler as unknown as express.RequestHandler,
+          databaseUnavailableHandler(
+            logger,
+          ) as unknown as express.RequestHandler,
         );
       },
     });

@@ -11,6 +11,8 @@ import {
 
 jest.setTimeout(30_000);
 
+const logger = mockServices.logger.mock();
+
 /** An app whose one route runs `query`, with Backstage's error handling. */
 function appRunning(query: () => Promise<unknown>) {
   const router = Router();
@@ -19,7 +21,7 @@ function appRunning(query: () => Promise<unknown>) {
   });
   const app = express();
   app.use(router);
-  app.use(databaseUnavailableHandler);
+  app.use(databaseUnavailableHandler(logger));
   app.use(
     MiddlewareFactory.create({
       config: mockServices.rootConfig(),
@@ -53,10 +55,17 @@ describe('databaseUnavailableHandler', () => {
     expect(response.status).toBe(503);
     expect(response.body.error).toMatchObject({
       name: 'ServiceUnavailableError',
-      message: expect.stringContaining(
-        "The data catalog's database cannot be reached",
-      ),
+      message:
+        "The data catalog's database cannot be reached; try again in a few seconds",
     });
+    // The driver's own words go to the log only.
+    expect(JSON.stringify(response.body)).not.toContain('ECONNREFUSED');
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Database unavailable during GET /gaps',
+      expect.objectContaining({
+        message: expect.stringContaining('ECONNREFUSED'),
+      }),
+    );
   });
 
   it('leaves other failures as they are', async () => {

@@ -1,4 +1,5 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError, toError } from '@backstage/errors';
 import { ErrorRequestHandler } from 'express';
 
 // What the database drivers and knex say when the server cannot be reached
@@ -48,22 +49,25 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /**
  * Answers 503 when the plugin's database cannot be reached, instead of the
  * 500 of an unexpected failure, so that clients and load balancers know to
- * try again; the pool reconnects by itself once the database is back.
+ * try again; the pool reconnects by itself once the database is back. The
+ * driver's error, which quotes the SQL, goes to the log, not to the client.
  */
-export const databaseUnavailableHandler: ErrorRequestHandler = (
-  error,
-  _req,
-  _res,
-  next,
-) => {
-  if (isDatabaseUnavailable(error)) {
+export function databaseUnavailableHandler(
+  logger: LoggerService,
+): ErrorRequestHandler {
+  return (error, req, _res, next) => {
+    if (!isDatabaseUnavailable(error)) {
+      next(error);
+      return;
+    }
+    logger.warn(
+      `Database unavailable during ${req.method} ${req.originalUrl}`,
+      toError(error),
+    );
     next(
       new ServiceUnavailableError(
         "The data catalog's database cannot be reached; try again in a few seconds",
-        error,
       ),
     );
-    return;
-  }
-  next(error);
-};
+  };
+}
