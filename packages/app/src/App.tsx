@@ -8,18 +8,22 @@ import dataCatalogPlugin from '@internal/plugin-data-catalog/alpha';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
+import { signInModule } from './modules/signIn';
 
 /** The portal: Backstage's catalog, its graph, org pages and search. */
 export default createApp({
   features: [
     catalogPlugin,
+    // Cards show in the order their plugins are listed: the data catalog's
+    // overviews first, above the catalog graph's Relations card.
+    dataCatalogPlugin,
     catalogGraphPlugin,
     orgPlugin,
     searchPlugin,
     userSettingsPlugin,
-    dataCatalogPlugin,
     catalogGraphModule,
     homeModule,
     navModule,
+    signInModule,
   ],
 });

@@ -3,15 +3,15 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { permissionModuleDataCatalogPolicy } from './permissionPolicy';
+import { signInProviders } from './signInProviders';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-// Only app-config.yaml configures the guest provider; production config
-// configures a real sign-in provider instead.
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Microsoft Entra ID and Google when configured; guest in development only.
+backend.add(signInProviders);
 
 // The catalog publishes and subscribes to events; without the events
 // backend it warns at start-up and only sees events from its own process.

@@ -298,10 +298,14 @@ export function createOwnerRoutes(options: OwnerRoutesOptions): express.Router {
       throw new NotFoundError(`No data source or district ${subject}`);
     }
     // Writes are for users only, so a service is told it may not write.
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json({
       subject: resolved.ref,
-      allowed: await mayWrite(credentials, resolved),
+      allowed:
+        credentials.principal.type === 'user' &&
+        (await mayWrite(credentials, resolved)),
       writers: resolved.writers,
     });
   });
