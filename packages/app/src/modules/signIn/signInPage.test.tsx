@@ -64,6 +64,8 @@ describe('the sign-in page', () => {
       createExtensionTester(signInPage, {
         config: { providers: ['github'] } as any,
       }).get(SignInPageBlueprint.dataRefs.component),
-    ).toThrow(/expected one of "guest"\|"microsoft"\|"google" at .providers\.0./);
+    ).toThrow(
+      /expected one of "guest"\|"microsoft"\|"google" at .providers\.0./,
+    );
   });
 });
