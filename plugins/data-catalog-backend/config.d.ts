@@ -9,5 +9,16 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    privacy?: {
+      /**
+       * The fewest students a count of students may show. A smaller count,
+       * zero included, is shown as "fewer than N" instead. 5 by default,
+       * New York's rule for public counts; raise it where a stricter rule
+       * applies. A whole number, 1 or more. The catalog shows no count of
+       * students today (its counts are of indicators and districts); the
+       * rule is ready for any it comes to show.
+       */
+      minimumCellSize?: number;
+    };
   };
 }

@@ -23,7 +23,14 @@ import {
   isSubjectWriter,
   SubjectResolver,
 } from './permissions';
-import { dataCatalogPermissions } from '@internal/plugin-data-catalog-common';
+import {
+  dataCatalogPermissions,
+  DEFAULT_MINIMUM_CELL_SIZE,
+} from '@internal/plugin-data-catalog-common';
+import {
+  MINIMUM_CELL_SIZE_KEY,
+  readMinimumCellSize,
+} from './privacy/readMinimumCellSize';
 
 /**
  * The data catalog backend: gaps per district, lineage, owners' annotations
@@ -57,6 +64,16 @@ export const dataCatalogPlugin = createBackendPlugin({
         scheduler,
         catalog,
       }) {
+        // No count of students is shown yet; the minimum is read at
+        // start-up all the same, so that a wrong value stops the backend
+        // now rather than when a count first appears.
+        const minimumCellSize = readMinimumCellSize(config);
+        if (minimumCellSize < DEFAULT_MINIMUM_CELL_SIZE) {
+          logger.warn(
+            `${MINIMUM_CELL_SIZE_KEY} is ${minimumCellSize}: New York suppresses public counts of fewer than ${DEFAULT_MINIMUM_CELL_SIZE} students`,
+          );
+        }
+
         const db = await database.getClient();
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(db);

@@ -1,6 +1,7 @@
 /**
  * The data catalog's entity model: the DataSource, DataElement and Indicator
- * kinds, their JSON schemas, validation and relations.
+ * kinds, their JSON schemas, validation and relations, and the rules that
+ * keep student records out of the catalog.
  *
  * @packageDocumentation
  */
@@ -14,3 +15,4 @@ export * from './validation';
 export * from './gaps';
 export * from './api';
 export * from './permissions';
+export * from './privacy';

@@ -1,4 +1,7 @@
-import { ACTION_STATUSES } from '@internal/plugin-data-catalog-common';
+import {
+  ACTION_STATUSES,
+  checkForStudentRecords,
+} from '@internal/plugin-data-catalog-common';
 import { z } from 'zod';
 
 // Request bodies are strict: an unknown field is an error, not ignored, so a
@@ -18,11 +21,22 @@ const day = z
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+// Free text is where a student's record could slip into a catalog that
+// holds metadata only; such text is refused with why, before anything is
+// stored.
+const freeText = (max: number) =>
+  text(max).superRefine((value, ctx) => {
+    const problem = checkForStudentRecords(value);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
+  });
+
 const version = z.number().int().min(0);
 
 const annotationFields = {
   version,
-  notes: text(5000).optional(),
+  notes: freeText(5000).optional(),
   lastVerified: day.optional(),
   qualityRating: z.number().int().min(1).max(5).optional(),
 };
@@ -37,7 +51,7 @@ export const sourceAnnotationBody = z
           .object({
             element: text(255),
             status: z.enum(['partial', 'unusable']),
-            reason: text(1000),
+            reason: freeText(1000),
           })
           .strict(),
       )
@@ -54,7 +68,7 @@ export const newActionBody = z
   .object({
     indicator: text(255),
     element: text(255).optional(),
-    step: text(2000),
+    step: freeText(2000),
     owner: text(255),
     dueDate: day,
     status: z.enum(ACTION_STATUSES).optional(),
@@ -65,7 +79,7 @@ export const newActionBody = z
 export const actionChangeBody = z
   .object({
     version,
-    step: text(2000).optional(),
+    step: freeText(2000).optional(),
     owner: text(255).optional(),
     dueDate: day.optional(),
     status: z.enum(ACTION_STATUSES).optional(),

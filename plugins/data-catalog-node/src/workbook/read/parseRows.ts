@@ -17,6 +17,7 @@ import {
   SOURCE_COLUMNS,
   SourceColumnKey,
 } from '../layout';
+import { studentRecordProblem } from './studentRecords';
 import { RowProblem, SheetRow, SheetSummary } from './types';
 import {
   CellInput,
@@ -122,7 +123,16 @@ function parseRow<K extends string, V>(
     }
     const parser = PARSERS[key];
     if (!parser) {
-      values[key] = cellText(input);
+      const text = cellText(input);
+      const column = sheet?.columns[key] ?? header;
+      const refused = studentRecordProblem(row, key, column, text);
+      if (refused) {
+        // Kept out of the values, so that it can reach no entity.
+        faulty.push(key);
+        problems.push(refused);
+      } else {
+        values[key] = text;
+      }
       continue;
     }
     const parsed = parser(input);

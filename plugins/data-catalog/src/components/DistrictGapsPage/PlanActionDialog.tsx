@@ -15,7 +15,10 @@ import {
   makeStyles,
   TextField,
 } from '@material-ui/core';
-import { IndicatorAvailability } from '@internal/plugin-data-catalog-common';
+import {
+  checkForStudentRecords,
+  IndicatorAvailability,
+} from '@internal/plugin-data-catalog-common';
 import { dataCatalogApiRef, District, NewActionItem } from '../../api';
 import { nameOf } from '../../lib/names';
 import { readableError } from '../ActionPlanPage/writeErrors';
@@ -42,8 +45,12 @@ type Problems = Partial<Record<keyof Draft, string>>;
 
 function check(draft: Draft): Problems {
   const problems: Problems = {};
+  const studentRecord = checkForStudentRecords(draft.step);
   if (!draft.step.trim()) {
     problems.step = 'Say what is to be done';
+  } else if (studentRecord) {
+    // Said before sending; the backend refuses it with the same rule.
+    problems.step = `This ${studentRecord}`;
   }
   if (!draft.owner.trim()) {
     problems.owner = 'Name who does it';
