@@ -52,6 +52,19 @@ test('a leader reads and filters a district’s gaps, then opens an indicator', 
     page.getByRole('listitem', { name: /^Missing: \d+$/ }),
   ).toBeVisible();
 
+  // Filters that match nothing offer a way back.
+  await page.getByRole('searchbox', { name: 'Search indicators' }).fill('zzz');
+  await expect(
+    page.getByText('No indicator matches these filters.'),
+  ).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Indicators' })
+    .getByRole('button', { name: 'Clear filters' })
+    .last()
+    .click();
+  expect(await shownCount(page)).toEqual([total, total]);
+  await page.getByLabel('Status', { exact: true }).selectOption('missing');
+
   const indicators = page.getByRole('region', { name: 'Indicators' });
   await indicators.getByRole('link').first().click();
   await expect(
@@ -79,7 +92,10 @@ test('an IT lead follows lineage two hops downstream of a SIS', async ({
     .last()
     .click();
   await expect(
-    page.getByRole('heading', { name: 'Alder Creek Level 0 / SIRS extract' }),
+    page.getByRole('heading', {
+      name: 'Alder Creek Level 0 / SIRS extract',
+      exact: true,
+    }),
   ).toBeVisible();
 
   await page
@@ -87,10 +103,43 @@ test('an IT lead follows lineage two hops downstream of a SIS', async ({
     .last()
     .click();
   await expect(
-    page.getByRole('heading', { name: 'Northlake Level 0 / SIRS hub' }),
+    page.getByRole('heading', {
+      name: 'Northlake Level 0 / SIRS hub',
+      exact: true,
+    }),
   ).toBeVisible();
   await page.screenshot({
     path: testInfo.outputPath('lineage-two-hops.png'),
+    fullPage: true,
+  });
+});
+
+test('a steward reads the whole overview of a source and of an element', async ({
+  page,
+}, testInfo) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/datasource/alder-creek-sis');
+
+  // The overview sits at the top of the main column, not in the side
+  // column that is cut off at the height of the screen.
+  await expect(page.getByText('Data source overview')).toBeVisible();
+  await expect(
+    page.getByRole('term').filter({ hasText: /^Privacy$/ }),
+  ).toBeInViewport();
+
+  await page.goto('/catalog/default/dataelement/sex');
+  await expect(page.getByText('Data element overview')).toBeVisible();
+  await expect(
+    page.getByRole('definition').filter({ hasText: /^000255, Sex$/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('term').filter({ hasText: /^Needed by \(\d+\)$/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('term').filter({ hasText: /^Provided by \(\d+\)$/ }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath('element-page.png'),
     fullPage: true,
   });
 });

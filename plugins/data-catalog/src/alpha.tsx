@@ -50,14 +50,28 @@ const dataCatalogPage = PageBlueprint.make({
   },
 });
 
+// The overviews are content cards: Backstage's info column is sticky and
+// capped at the screen's height with no scrollbar, which cut them short.
 const dataSourceOverviewCard = EntityCardBlueprint.make({
   name: 'data-source-overview',
   params: {
-    type: 'info',
+    type: 'content',
     filter: ofKinds(DATA_SOURCE_KIND),
     loader: () =>
       import('./components/DataSourceOverviewCard').then(m =>
         compatWrapper(<m.DataSourceOverviewCard />),
+      ),
+  },
+});
+
+const dataElementOverviewCard = EntityCardBlueprint.make({
+  name: 'data-element-overview',
+  params: {
+    type: 'content',
+    filter: ofKinds(DATA_ELEMENT_KIND),
+    loader: () =>
+      import('./components/DataElementOverviewCard').then(m =>
+        compatWrapper(<m.DataElementOverviewCard />),
       ),
   },
 });
@@ -118,6 +132,7 @@ export default createFrontendPlugin({
     dataCatalogApi,
     dataCatalogPage,
     dataSourceOverviewCard,
+    dataElementOverviewCard,
     providedElementsCard,
     sourceAnnotationCard,
     indicatorDistrictsCard,

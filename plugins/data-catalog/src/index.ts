@@ -10,6 +10,7 @@
 export {
   dataCatalogPlugin,
   DataCatalogPage,
+  EntityDataElementOverviewCard,
   EntityDataSourceOverviewCard,
   EntityIndicatorDistrictsCard,
   EntityLineageCard,

@@ -32,7 +32,11 @@ export const DataCatalogPage = dataCatalogPlugin.provide(
   }),
 );
 
-/** A data source's overview: district, vendor, access, coverage, privacy. */
+/**
+ * A data source's overview: district, vendor, access, coverage, privacy.
+ * Place it in the main column at full width: its facts take two columns
+ * there and stack in a narrow one.
+ */
 export const EntityDataSourceOverviewCard = dataCatalogPlugin.provide(
   createComponentExtension({
     name: 'EntityDataSourceOverviewCard',
@@ -40,6 +44,22 @@ export const EntityDataSourceOverviewCard = dataCatalogPlugin.provide(
       lazy: () =>
         import('./components/DataSourceOverviewCard').then(
           m => m.DataSourceOverviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A data element's overview: definition, shape of a value, privacy, CEDS
+ * and Ed-Fi mappings, and the indicators and sources linked to it.
+ */
+export const EntityDataElementOverviewCard = dataCatalogPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataElementOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/DataElementOverviewCard').then(
+          m => m.DataElementOverviewCard,
         ),
     },
   }),

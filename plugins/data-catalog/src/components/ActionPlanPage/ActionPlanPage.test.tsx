@@ -1,5 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { alertApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { dataCatalogApiRef } from '../../api';
@@ -47,21 +48,24 @@ describe('ActionPlanPage', () => {
       </TestApiProvider>,
       {
         routeEntries: [url],
-        mountedRoutes: { '/data-catalog': rootRouteRef },
+        mountedRoutes: {
+          '/data-catalog': rootRouteRef,
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
       },
     );
   }
 
-  /** The table row holding a step. */
-  const rowOf = (step: string) => screen.getByText(step).closest('tr')!;
+  const statusOf = (step: string) =>
+    screen.getByRole('combobox', { name: `Status of ${step}` });
+
+  /** The table row of a step; a conflict panel may name the step too. */
+  const rowOf = (step: string) => statusOf(step).closest('tr')!;
 
   const steps = () =>
     [overdueItem, laterItem, doneItem]
       .map(item => item.step)
       .filter(step => screen.queryByText(step));
-
-  const statusOf = (step: string) =>
-    screen.getByRole('combobox', { name: `Status of ${step}` });
 
   it('lists the items with titles, owners, due dates and statuses', async () => {
     await renderPage();
@@ -137,46 +141,110 @@ describe('ActionPlanPage', () => {
     );
   });
 
-  it('says someone else changed an item, reloads, and lets the change be applied again', async () => {
-    const conflict =
-      'The action item on group:default/gananda changed since version 3 was read; nothing was saved. It is at version 4, changed by user:default/jordan.lee at 2025-03-03T11:58:00.000Z. Read it again and reapply your change.';
+  const conflictMessage =
+    'The action item on group:default/gananda changed since version 3 was read; nothing was saved. It is at version 4, changed by user:default/jordan.lee at 2025-03-03T11:58:00.000Z. Read it again and reapply your change.';
+
+  /** The overdue item as someone else saved it while the page was open. */
+  const theirs = {
+    ...overdueItem,
+    dueDate: '2025-06-30',
+    status: 'planned' as const,
+    version: 4,
+    updatedBy: 'user:default/jordan.lee',
+    updatedAt: '2025-03-03T11:58:00.000Z',
+  };
+
+  async function loseTheRace() {
     api.updateActionItem.mockRejectedValueOnce(
-      await responseError(409, 'Conflict', 'ConflictError', conflict),
+      await responseError(409, 'Conflict', 'ConflictError', conflictMessage),
     );
     await renderPage();
     await screen.findByText(overdueItem.step);
     await waitFor(() => expect(statusOf(overdueItem.step)).toBeEnabled());
-    api.listActionItems.mockResolvedValue([
-      { ...overdueItem, version: 4, updatedBy: 'user:default/jordan.lee' },
-      laterItem,
-      doneItem,
-    ]);
+    api.listActionItems.mockResolvedValue([theirs, laterItem, doneItem]);
 
     await userEvent.selectOptions(statusOf(overdueItem.step), 'done');
 
-    expect(
-      await screen.findByText(`Error: Someone changed this item: ${conflict}`),
-    ).toBeInTheDocument();
-    await waitFor(() => expect(api.listActionItems).toHaveBeenCalledTimes(2));
-    await waitFor(() =>
-      expect(
-        within(rowOf(overdueItem.step)).getByText('jordan.lee'),
-      ).toBeInTheDocument(),
-    );
-    expect(statusOf(overdueItem.step)).toHaveValue('in-progress');
+    return screen.findByRole('alert');
+  }
 
+  it('shows the saved item beside the unsaved change after a conflict', async () => {
+    const panel = await loseTheRace();
+
+    expect(panel).toHaveTextContent(
+      `Someone else changed “${overdueItem.step}” before your change was saved`,
+    );
+    expect(panel).toHaveTextContent(
+      /The action item is now at version 4, saved by jordan\.lee on Mar 3, 2025/,
+    );
+    const comparison = within(panel).getByRole('table', {
+      name: 'Saved values beside yours',
+    });
+    const cells = (name: RegExp) =>
+      Array.from(
+        within(comparison).getByRole('row', { name }).children,
+        cell => cell.textContent,
+      );
+    expect(cells(/^Field/)).toEqual([
+      'Field',
+      'Saved now',
+      'As you saw it, with your change',
+    ]);
+    expect(cells(/^Step/)).toEqual([
+      'Step',
+      overdueItem.step,
+      overdueItem.step,
+    ]);
+    expect(cells(/^Due/)).toEqual([
+      'Due (differs)',
+      '2025-06-30',
+      '2020-09-30',
+    ]);
+    expect(cells(/^Status/)).toEqual(['Status (differs)', 'Planned', 'Done']);
+    expect(panel).toHaveTextContent(
+      'Applying your change again sets the status to done; the other fields keep the values saved now.',
+    );
+    // The table behind the panel shows the item as saved now.
+    expect(api.listActionItems).toHaveBeenCalledTimes(2);
+    expect(statusOf(overdueItem.step)).toHaveValue('planned');
+    expect(
+      within(rowOf(overdueItem.step)).getByText('2025-06-30'),
+    ).toBeInTheDocument();
+  });
+
+  it('applies the change again on top of the saved version', async () => {
+    const panel = await loseTheRace();
     api.updateActionItem.mockResolvedValueOnce({
-      ...overdueItem,
+      ...theirs,
       status: 'done',
       version: 5,
     });
-    await userEvent.selectOptions(statusOf(overdueItem.step), 'done');
+
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'Apply my change again' }),
+    );
 
     expect(api.updateActionItem).toHaveBeenLastCalledWith('a1', {
       version: 4,
       status: 'done',
     });
     await waitFor(() => expect(statusOf(overdueItem.step)).toHaveValue('done'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      within(rowOf(overdueItem.step)).getByText('2025-06-30'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the saved version when the user chooses to', async () => {
+    const panel = await loseTheRace();
+
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'Keep the saved version' }),
+    );
+
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(api.updateActionItem).toHaveBeenCalledTimes(1);
+    expect(statusOf(overdueItem.step)).toHaveValue('planned');
   });
 
   it('shows who may write when a change is refused', async () => {

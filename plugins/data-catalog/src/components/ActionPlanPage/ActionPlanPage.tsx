@@ -4,6 +4,7 @@ import {
   useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import {
@@ -32,18 +33,13 @@ import {
   District,
   WriteAccess,
 } from '../../api';
+import { formatTime } from '../../lib/formatTime';
 import { entityPath, nameOf } from '../../lib/names';
 import { rootRouteRef } from '../../routes';
 import { DistrictScope } from '../DistrictPicker';
+import { ActionConflictPanel, StatusConflict } from './ActionConflictPanel';
+import { ACTION_STATUS_LABELS } from './labels';
 import { readableError } from './writeErrors';
-
-/** The words shown for each status of an action item. */
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 /** Today in the reader's time zone, `YYYY-MM-DD`. */
 export function today(now = new Date()): string {
@@ -140,12 +136,20 @@ function ActionPlan(props: { district: District }) {
   }>({ byId: {} });
   const [pending, setPending] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [conflict, setConflict] = useState<StatusConflict>();
+  const conflictRef = useRef<HTMLDivElement>(null);
   const [statusFilter, setStatusFilter] = useState<ActionStatus | ''>('');
   const [ownerFilter, setOwnerFilter] = useState('');
 
   useEffect(() => {
     reload();
   }, [reload]);
+
+  // The panel opens above the table, possibly out of sight of the row that
+  // was changed.
+  useEffect(() => {
+    conflictRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [conflict]);
 
   const items = useMemo(() => {
     const byId = saved.of === loaded ? saved.byId : {};
@@ -192,6 +196,25 @@ function ActionPlan(props: { district: District }) {
   // the backend still refuses a write it does not allow.
   const mayWrite = access.value ? access.value.allowed : Boolean(access.error);
 
+  // The list is read again to show what the item holds now; the reload
+  // answers with the items, or with the error it met.
+  const showConflict = async (
+    seen: ActionItem,
+    status: ActionStatus,
+    message: string,
+  ) => {
+    const fresh = await reload();
+    const latest = Array.isArray(fresh)
+      ? fresh.find(candidate => candidate.id === seen.id)
+      : undefined;
+    if (latest) {
+      setConflict({ latest, seen, status });
+    } else {
+      setConflict(undefined);
+      setProblem(`Someone changed this item: ${message}`);
+    }
+  };
+
   const changeStatus = async (item: ActionItem, status: ActionStatus) => {
     setPending(item.id);
     setProblem(undefined);
@@ -207,6 +230,9 @@ function ActionPlan(props: { district: District }) {
           [updated.id]: updated,
         },
       }));
+      setConflict(current =>
+        current?.latest.id === item.id ? undefined : current,
+      );
       alertApi.post({
         message: `Marked "${item.step}" as ${ACTION_STATUS_LABELS[
           status
@@ -217,8 +243,7 @@ function ActionPlan(props: { district: District }) {
     } catch (e) {
       const failure = readableError(e);
       if (failure.status === 409) {
-        setProblem(`Someone changed this item: ${failure.message}`);
-        reload();
+        await showConflict(item, status, failure.message);
       } else if (failure.status === 403) {
         setProblem(failure.message);
       } else {
@@ -262,6 +287,16 @@ function ActionPlan(props: { district: District }) {
         />
       )}
       {problem && <WarningPanel severity="error" title={problem} />}
+      {conflict && (
+        <div ref={conflictRef}>
+          <ActionConflictPanel
+            conflict={conflict}
+            saving={pending !== undefined}
+            onApply={() => changeStatus(conflict.latest, conflict.status)}
+            onDismiss={() => setConflict(undefined)}
+          />
+        </div>
+      )}
     </div>
   );
 
@@ -418,13 +453,6 @@ function writersOf(access: WriteAccess): string {
 
 function formatDay(iso: string): string {
   return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
-}
-
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 }
 
 function GapsLink(props: { district: District }) {

@@ -14,7 +14,8 @@ import {
 import { makeStyles, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import WarningIcon from '@material-ui/icons/Warning';
-import { Fragment, ReactNode } from 'react';
+import { Fragment } from 'react';
+import { Fact, FactList } from '../FactList';
 import {
   ACCESS_METHOD_LABELS,
   CATEGORY_LABELS,
@@ -26,22 +27,6 @@ import {
 } from './labels';
 
 const useStyles = makeStyles(theme => ({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, max-content) minmax(0, 1fr)',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(1),
-    margin: 0,
-  },
-  term: {
-    fontWeight: theme.typography.fontWeightBold as number,
-    color: theme.palette.text.secondary,
-  },
-  value: {
-    margin: 0,
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
   flagged: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -93,7 +78,7 @@ function Overview(props: { entity: DataSourceEntityV1alpha1 }) {
           feed runs the way the catalog says.
         </Alert>
       )}
-      <dl className={classes.list}>
+      <FactList>
         <Fact label="Owner">
           <EntityRefLinks entityRefs={[spec.owner]} defaultKind="group" />
         </Fact>
@@ -135,22 +120,8 @@ function Overview(props: { entity: DataSourceEntityV1alpha1 }) {
         <Fact label="Privacy">
           {PRIVACY_LABELS[spec.privacy] ?? spec.privacy}
         </Fact>
-      </dl>
+      </FactList>
     </InfoCard>
-  );
-}
-
-function Fact(props: { label: string; children: ReactNode }) {
-  const classes = useStyles();
-  return (
-    <>
-      <Typography component="dt" variant="body2" className={classes.term}>
-        {props.label}
-      </Typography>
-      <Typography component="dd" variant="body2" className={classes.value}>
-        {props.children}
-      </Typography>
-    </>
   );
 }
 

@@ -236,6 +236,33 @@ describe('DistrictGapsPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('offers to clear the filters when nothing matches them', async () => {
+    await renderPage();
+    await screen.findByRole('link', { name: 'Home internet access' });
+    await userEvent.selectOptions(screen.getByLabelText('Stage'), 'access');
+    const search = screen.getByRole('searchbox', {
+      name: 'Search indicators',
+    });
+    await userEvent.type(search, 'regents');
+
+    const message = screen.getByText('No indicator matches these filters.');
+    expect(screen.getByText('Showing 0 of 6 indicators')).toBeInTheDocument();
+    await userEvent.click(
+      within(message.parentElement!).getByRole('button', {
+        name: 'Clear filters',
+      }),
+    );
+
+    expect(indicatorTitles()).toHaveLength(6);
+    expect(screen.getByText('Showing 6 of 6 indicators')).toBeInTheDocument();
+    expect(
+      screen.queryByText('No indicator matches these filters.'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Stage')).toHaveValue('');
+    expect(search).toHaveValue('');
+    expect(search).toHaveFocus();
+  });
+
   it('lists every element with its source, problems and corrections', async () => {
     await renderPage();
     await screen.findByRole('link', { name: 'Regents exam passing rate' });

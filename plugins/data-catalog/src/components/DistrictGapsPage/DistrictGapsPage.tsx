@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   InfoCard,
   Progress,
@@ -107,6 +107,12 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     padding: 0,
   },
+  noMatch: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+  },
 }));
 
 /**
@@ -127,6 +133,7 @@ function DistrictGaps(props: { district: District }) {
   const api = useApi(dataCatalogApiRef);
   const [filters, setFilters] = useState<GapFilters>({});
   const [planFor, setPlanFor] = useState<IndicatorAvailability>();
+  const searchRef = useRef<HTMLInputElement>(null);
   const gaps = useAsync(
     () => api.getDistrictGaps(district.name),
     [api, district.name],
@@ -146,6 +153,12 @@ function DistrictGaps(props: { district: District }) {
     (result: IndicatorAvailability) => setPlanFor(result),
     [],
   );
+  // The button that cleared them goes away with the empty list; the search
+  // field is where a reader would start narrowing again.
+  const clearFromEmpty = useCallback(() => {
+    setFilters({});
+    searchRef.current?.focus();
+  }, []);
 
   if (gaps.loading) {
     return <Progress />;
@@ -214,6 +227,7 @@ function DistrictGaps(props: { district: District }) {
           filters={filters}
           onChange={setFilters}
           subgroups={subgroups}
+          searchRef={searchRef}
         />
         <div className={classes.header}>
           <Typography className={classes.shown} role="status">
@@ -237,7 +251,11 @@ function DistrictGaps(props: { district: District }) {
             The catalog has no indicators yet, so there is nothing to assess.
           </Typography>
         ) : (
-          <GapGroups results={shown} onPlan={mayPlan ? onPlan : undefined} />
+          <GapGroups
+            results={shown}
+            onPlan={mayPlan ? onPlan : undefined}
+            onClearFilters={clearFromEmpty}
+          />
         )}
       </section>
 
@@ -303,13 +321,21 @@ function Totals(props: { counts: StatusCounts }) {
 function GapGroups(props: {
   results: IndicatorAvailability[];
   onPlan?: (result: IndicatorAvailability) => void;
+  onClearFilters: () => void;
 }) {
   const classes = useStyles();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const groups = useMemo(() => groupGaps(props.results), [props.results]);
 
   if (groups.length === 0) {
-    return <Typography>No indicator matches these filters.</Typography>;
+    return (
+      <div className={classes.noMatch}>
+        <Typography>No indicator matches these filters.</Typography>
+        <Button variant="outlined" onClick={props.onClearFilters}>
+          Clear filters
+        </Button>
+      </div>
+    );
   }
 
   const toggle = (stage: string) =>

@@ -1,4 +1,4 @@
-import { ChangeEvent, ReactNode, useId } from 'react';
+import { ChangeEvent, ReactNode, Ref, useId } from 'react';
 import { Button, makeStyles, TextField } from '@material-ui/core';
 import {
   INDICATOR_CONSTRUCTS,
@@ -29,6 +29,8 @@ export interface GapFilterBarProps {
   filters: GapFilters;
   onChange: (filters: GapFilters) => void;
   subgroups: SubgroupOption[];
+  /** The search field, for the page to move focus to. */
+  searchRef?: Ref<HTMLInputElement>;
 }
 
 /** Labelled controls that narrow the gap view. */
@@ -55,6 +57,7 @@ export function GapFilterBar(props: GapFilterBarProps) {
         variant="outlined"
         value={filters.search ?? ''}
         onChange={set('search')}
+        inputRef={props.searchRef}
       />
       <NativeSelect label="Stage" value={filters.stage} onChange={set('stage')}>
         <option value="">All stages</option>

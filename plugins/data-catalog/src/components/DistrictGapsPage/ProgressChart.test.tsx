@@ -74,7 +74,7 @@ describe('ProgressChart', () => {
     expect(toggle).toHaveTextContent('Hide the numbers');
   });
 
-  it('says progress will appear when there is only one point', async () => {
+  it('shows the counts of the only record, with its date', async () => {
     api.getProgress.mockResolvedValue({
       district: gananda,
       series: ganandaProgress.slice(-1),
@@ -82,10 +82,42 @@ describe('ProgressChart', () => {
 
     await renderChart();
 
+    const table = await screen.findByRole('table', {
+      name: 'Indicators by status on Mar 3, 2025',
+    });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(r => Array.from(r.children).map(cell => cell.textContent)),
+    ).toEqual([
+      ['Stage', 'Available', 'Partial', 'Missing'],
+      ['Access', '1', '0', '1'],
+      ['Participation', '0', '1', '0'],
+      ['Outcomes', '1', '1', '0'],
+      ['All stages', '2', '2', '1'],
+    ]);
+    expect(
+      screen.getByText(
+        'Indicators by status on Mar 3, 2025, the only record so far.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'A chart of the counts over time appears here as the catalog changes.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+  });
+
+  it('says progress will appear when there is no record yet', async () => {
+    api.getProgress.mockResolvedValue({ district: gananda, series: [] });
+
+    await renderChart();
+
     expect(
       await screen.findByText('Progress appears here as the catalog changes.'),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('img')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows why the progress could not be loaded', async () => {

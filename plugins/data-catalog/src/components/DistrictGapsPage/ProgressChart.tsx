@@ -16,79 +16,22 @@ import {
 import {
   INDICATOR_STAGES,
   IndicatorStage,
-  StatusCounts,
 } from '@internal/plugin-data-catalog-common';
 import useAsync from 'react-use/esm/useAsync';
 import { dataCatalogApiRef, ProgressPoint } from '../../api';
 import { STATUS_LABELS } from '../StatusChip';
 import { STAGE_LABELS } from './gapView';
-
-const SERIES = ['available', 'partial', 'missing'] as const;
-type Series = (typeof SERIES)[number];
-
-/** One point of the chart: when, why, and the counts. */
-export interface ChartPoint {
-  at: Date;
-  cause: ProgressPoint['cause'];
-  counts: Record<Series, number>;
-}
-
-/**
- * The chart's points for a stage, or for every stage summed when none is
- * given, oldest first.
- */
-export function chartPoints(
-  series: ProgressPoint[],
-  stage?: IndicatorStage,
-): ChartPoint[] {
-  const stages = stage ? [stage] : INDICATOR_STAGES;
-  return series
-    .map(point => {
-      const counts = { available: 0, partial: 0, missing: 0 };
-      for (const s of stages) {
-        const byStatus: StatusCounts | undefined = point.summary.byStage[s];
-        for (const status of SERIES) {
-          counts[status] += byStatus?.[status] ?? 0;
-        }
-      }
-      return { at: new Date(point.takenAt), cause: point.cause, counts };
-    })
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-
-const day = (date: Date) =>
-  date.toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const moment = (date: Date) =>
-  date.toLocaleString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-
-/** The chart in one sentence, for screen readers. */
-export function describeProgress(points: ChartPoint[]): string {
-  const first = points[0];
-  const last = points[points.length - 1];
-  const moves = SERIES.map(
-    s =>
-      `${STATUS_LABELS[s].toLocaleLowerCase('en-US')} ${
-        first.counts[s] === last.counts[s]
-          ? `stayed at ${last.counts[s]}`
-          : `went from ${first.counts[s]} to ${last.counts[s]}`
-      }`,
-  );
-  return `Indicators by status from ${day(first.at)} to ${day(
-    last.at,
-  )}: ${moves.join(', ')}.`;
-}
+import {
+  ChartPoint,
+  chartPoints,
+  day,
+  DAY_MS,
+  describeProgress,
+  moment,
+  Series,
+  SERIES,
+} from './progressPoints';
+import { ProgressSnapshot } from './ProgressSnapshot';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -167,14 +110,20 @@ export function ProgressChart(props: ProgressChartProps) {
     return <ResponseErrorPanel error={error} title="Could not load progress" />;
   }
 
-  const points = chartPoints(value?.series ?? [], stage || undefined);
-  if (points.length < 2) {
+  const series = value?.series ?? [];
+  if (series.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         Progress appears here as the catalog changes.
       </Typography>
     );
   }
+  // One record draws no line; its counts are worth showing meanwhile.
+  if (series.length === 1) {
+    return <ProgressSnapshot point={series[0]} />;
+  }
+
+  const points = chartPoints(series, stage || undefined);
 
   return (
     <>

@@ -251,37 +251,44 @@ describe('LineageCard', () => {
     );
   });
 
-  it('groups siblings beyond eight and expands them on click', async () => {
-    const elements = Array.from({ length: 12 }, (_, i) => ({
+  /** A source providing `count` elements, nothing else around it. */
+  function withElements(count: number): Lineage {
+    const elements = Array.from({ length: count }, (_, i) => ({
       ref: `dataelement:default/element-${String(i + 1).padStart(2, '0')}`,
       kind: 'dataelement' as const,
       title: `Element ${i + 1}`,
       depth: 1,
     }));
-    await renderCard(
-      mockApi(
-        lineage({
-          direction: 'downstream',
-          nodes: [lineage().nodes[0], ...elements],
-          edges: elements.map(e => ({
-            from: ROOT,
-            to: e.ref,
-            type: 'provides' as const,
-            closesCycle: false,
-          })),
-        }),
-      ),
-    );
+    return lineage({
+      direction: 'downstream',
+      nodes: [lineage().nodes[0], ...elements],
+      edges: elements.map(e => ({
+        from: ROOT,
+        to: e.ref,
+        type: 'provides' as const,
+        closesCycle: false,
+      })),
+    });
+  }
+
+  const downstreamList = () =>
+    screen.getByRole('list', {
+      name: 'Downstream: what Cedar Point Infinite Campus feeds (12)',
+    });
+
+  /** The titles of a list's own items, "Show N more" lines included. */
+  const itemsOf = (list: HTMLElement) =>
+    Array.from(list.children, item => item.textContent);
+
+  it('groups siblings beyond eight and expands them on click', async () => {
+    await renderCard(mockApi(withElements(12)));
 
     const graph = await screen.findByRole('group', { name: /Lineage graph/ });
     expect(graphNodes(graph)).toHaveLength(1 + 8 + 1);
     expect(within(graph).queryByText('Element 9')).not.toBeInTheDocument();
-    // The text list still names every node.
-    expect(
-      screen.getByRole('list', {
-        name: 'Downstream: what Cedar Point Infinite Campus feeds (12)',
-      }),
-    ).toHaveTextContent('Element 12');
+    // The text list groups the same siblings.
+    expect(itemsOf(downstreamList())).toHaveLength(9);
+    expect(downstreamList()).not.toHaveTextContent('Element 9');
 
     await user.click(
       within(graph).getByRole('button', { name: 'Show 4 more' }),
@@ -292,6 +299,103 @@ describe('LineageCard', () => {
     expect(
       within(graph).queryByRole('button', { name: /more/ }),
     ).not.toBeInTheDocument();
+    expect(itemsOf(downstreamList())).toHaveLength(12);
+  });
+
+  it('keeps the text list short and opens a group from the keyboard', async () => {
+    await renderCard(mockApi(withElements(12)));
+    await screen.findByRole('group', { name: /Lineage graph/ });
+
+    expect(itemsOf(downstreamList())).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map(
+        i => `Element ${i}, data element, 1 hop away`,
+      ),
+      'Show 4 more',
+    ]);
+    const more = within(downstreamList()).getByRole('button', {
+      name: 'Show 4 more under Cedar Point Infinite Campus',
+    });
+    more.focus();
+    await user.keyboard('{Enter}');
+
+    expect(itemsOf(downstreamList())).toHaveLength(12);
+    expect(downstreamList()).toHaveTextContent(
+      'Element 12, data element, 1 hop away',
+    );
+    // Focus moves to the first element the group held back.
+    expect(
+      within(downstreamList()).getByRole('link', { name: 'Element 9' }),
+    ).toHaveFocus();
+    // The graph opened the same group.
+    const graph = screen.getByRole('group', { name: /Lineage graph/ });
+    expect(within(graph).getByText('Element 12')).toBeInTheDocument();
+  });
+
+  it('lists each node under the node it was reached from', async () => {
+    const sirs = 'datasource:default/cedar-point-sirs-extract';
+    const base = lineage();
+    await renderCard(
+      mockApi(
+        lineage({
+          nodes: [
+            ...base.nodes,
+            { ref: sirs, kind: 'datasource', title: 'SIRS extract', depth: 2 },
+          ],
+          edges: [
+            ...base.edges,
+            { from: WAREHOUSE, to: sirs, type: 'feeds', closesCycle: false },
+          ],
+        }),
+      ),
+    );
+
+    const downstream = await screen.findByRole('list', {
+      name: 'Downstream: what Cedar Point Infinite Campus feeds (3)',
+    });
+    const warehouse = within(downstream)
+      .getByRole('link', { name: 'Regional data warehouse' })
+      .closest('li')!;
+    expect(
+      within(warehouse).getByRole('link', { name: 'SIRS extract' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/datasource/cedar-point-sirs-extract',
+    );
+    expect(warehouse).toHaveTextContent(
+      'SIRS extract, data source, 2 hops away',
+    );
+  });
+
+  /** The size the graph laid its drawing out at. */
+  const drawnHeight = (graph: HTMLElement) =>
+    Number(graph.querySelector('g > svg')!.getAttribute('height'));
+
+  it('keeps the graph at its usual height around a few nodes', async () => {
+    await renderCard(mockApi(lineage()));
+
+    const graph = await screen.findByRole('group', { name: /Lineage graph/ });
+    await waitFor(() => expect(drawnHeight(graph)).toBeGreaterThan(0));
+    expect(graph).toHaveStyle({ height: '480px' });
+  });
+
+  it('grows the graph with the nodes it draws, so labels keep their size', async () => {
+    await renderCard(mockApi(withElements(12)));
+    const graph = await screen.findByRole('group', { name: /Lineage graph/ });
+    // Nine nodes in a column: taller than the usual box.
+    await waitFor(() => expect(drawnHeight(graph)).toBeGreaterThan(480));
+    await waitFor(() =>
+      expect(graph).toHaveStyle({ height: `${drawnHeight(graph) + 16}px` }),
+    );
+    const before = drawnHeight(graph);
+
+    await user.click(
+      within(graph).getByRole('button', { name: 'Show 4 more' }),
+    );
+
+    await waitFor(() => expect(drawnHeight(graph)).toBeGreaterThan(before));
+    await waitFor(() =>
+      expect(graph).toHaveStyle({ height: `${drawnHeight(graph) + 16}px` }),
+    );
   });
 
   it('says how many nodes were left out and fetches more on request', async () => {

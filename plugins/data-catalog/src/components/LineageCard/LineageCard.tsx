@@ -19,9 +19,12 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataCatalogApiRef, Lineage } from '../../api';
+import { useElementSize } from '../../lib/useElementSize';
 import { collapseSiblings, GraphEdge, GraphNode } from './collapseSiblings';
+import { graphBox } from './graphBox';
 import { LineageGraphNode } from './LineageGraphNode';
 import { LineageTextList } from './LineageTextList';
+import { useDrawnSize } from './useDrawnSize';
 
 /** Nodes asked for at first; enough for a district, quick to lay out. */
 export const FIRST_LIMIT = 200;
@@ -43,9 +46,12 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
   },
+  // A graph wider than the card scrolls sideways rather than shrinking;
+  // the graph's full-screen button stays in the box's corner.
+  graphBox: { overflowX: 'auto', position: 'relative' },
   graph: {
+    display: 'block',
     width: '100%',
-    height: 480,
     border: `1px solid ${theme.palette.divider}`,
     borderRadius: theme.shape.borderRadius,
   },
@@ -78,6 +84,9 @@ export function LineageCard() {
   const [depth, setDepth] = useState(2);
   const [limit, setLimit] = useState(FIRST_LIMIT);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const available = useElementSize(box).width;
+  const drawn = useDrawnSize(box);
 
   const lineage = useAsync(
     () => api.getLineage(ref, { direction, depth, limit }),
@@ -182,25 +191,33 @@ export function LineageCard() {
               )}
             </div>
           )}
-          <DependencyGraph<GraphNode, GraphEdge>
-            className={classes.graph}
-            nodes={graph.nodes}
-            edges={graph.edges}
-            renderNode={renderNode}
-            renderLabel={renderLabel}
-            direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-            labelPosition={DependencyGraphTypes.LabelPosition.RIGHT}
-            rankMargin={80}
-            nodeMargin={20}
-            acyclicer="greedy"
-            showArrowHeads
-            zoom="enable-on-click"
-            fit="contain"
-            role="group"
-            aria-label={`Lineage graph of ${rootTitle}`}
-          />
+          <div ref={setBox} className={classes.graphBox}>
+            <DependencyGraph<GraphNode, GraphEdge>
+              className={classes.graph}
+              style={graphBox(drawn, available)}
+              nodes={graph.nodes}
+              edges={graph.edges}
+              renderNode={renderNode}
+              renderLabel={renderLabel}
+              direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+              labelPosition={DependencyGraphTypes.LabelPosition.RIGHT}
+              rankMargin={80}
+              nodeMargin={20}
+              acyclicer="greedy"
+              showArrowHeads
+              zoom="enable-on-click"
+              fit="contain"
+              role="group"
+              aria-label={`Lineage graph of ${rootTitle}`}
+            />
+          </div>
           <Box className={classes.text}>
-            <LineageTextList lineage={value} rootTitle={rootTitle} />
+            <LineageTextList
+              lineage={value}
+              nodes={graph.nodes}
+              rootTitle={rootTitle}
+              onExpand={expand}
+            />
           </Box>
         </>
       )}

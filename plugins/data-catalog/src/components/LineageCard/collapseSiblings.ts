@@ -11,6 +11,10 @@ export interface GraphNode {
   district?: string;
   depth: number;
   isRoot: boolean;
+  /** The node it hangs from in the walk from the root; absent for the root. */
+  parent?: string;
+  /** Which way from its parent it lies; absent for the root. */
+  side?: Side;
   /** For a "+N more" node: how many siblings it stands for. */
   hidden?: number;
 }
@@ -164,6 +168,8 @@ export function collapseSiblings(
       district: node.district,
       depth: node.depth,
       isRoot: node.ref === lineage.root,
+      parent: tree.parent.get(node.ref),
+      side: tree.side.get(node.ref),
     }));
   const edges: GraphEdge[] = lineage.edges
     .filter(edge => visible.has(edge.from) && visible.has(edge.to))
@@ -186,6 +192,8 @@ export function collapseSiblings(
       kind: 'more',
       depth: (depthOf.get(group.parent) ?? 0) + 1,
       isRoot: false,
+      parent: group.parent,
+      side: group.side,
       hidden: group.count,
     });
     edges.push(

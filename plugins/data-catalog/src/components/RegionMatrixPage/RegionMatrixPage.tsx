@@ -39,7 +39,7 @@ import {
   viewMatrix,
 } from './matrixModel';
 import { RegionSummary } from './RegionSummary';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../../lib/useElementSize';
 
 const COLUMN_ORDERS: Record<ColumnOrder, string> = {
   stage: 'By stage, then construct',

@@ -13,8 +13,9 @@ import {
   toWrite,
   validate,
 } from './annotationValues';
-import { ConflictPanel } from './ConflictPanel';
+import { AnnotationConflictPanel } from './AnnotationConflictPanel';
 import { CorrectionRows, ElementOption } from './CorrectionRows';
+import { studentRecordIn } from './studentRecordCheck';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -68,6 +69,11 @@ export function AnnotationForm(props: {
       setError('Fix the marked corrections first; nothing was saved.');
       return;
     }
+    const studentRecord = studentRecordIn(values);
+    if (studentRecord) {
+      setError(studentRecord);
+      return;
+    }
 
     setSaving(true);
     setError(undefined);
@@ -111,7 +117,7 @@ export function AnnotationForm(props: {
   return (
     <form className={classes.form} onSubmit={onSubmit} noValidate>
       {latest && (
-        <ConflictPanel
+        <AnnotationConflictPanel
           latest={latest}
           mine={values}
           nameOf={props.nameOf}

@@ -1,7 +1,8 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { HistoryEntry } from '@internal/plugin-data-catalog-common';
 import { makeStyles, Typography } from '@material-ui/core';
-import { describeChange, errorMessage, formatTime } from './annotationValues';
+import { formatTime } from '../../lib/formatTime';
+import { describeChange, errorMessage } from './annotationValues';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },

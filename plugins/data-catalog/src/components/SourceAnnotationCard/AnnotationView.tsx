@@ -6,11 +6,11 @@ import {
 import { Annotation } from '@internal/plugin-data-catalog-common';
 import { makeStyles, Typography } from '@material-ui/core';
 import { ReactNode } from 'react';
+import { formatTime } from '../../lib/formatTime';
 import { elementRef } from '../ProvidedElementsCard/elementRows';
 import {
   CORRECTION_STATUS_LABELS,
   formatDay,
-  formatTime,
   ratingText,
 } from './annotationValues';
 

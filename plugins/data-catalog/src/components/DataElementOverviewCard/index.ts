@@ -1,0 +1,1 @@
+export { DataElementOverviewCard } from './DataElementOverviewCard';
