@@ -3,12 +3,16 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
 import { CatalogStateEntityLookup } from './lookup';
 import { DataCatalogEntitiesProcessor } from './processor';
+import { entityDataParser } from './reading';
 
 /**
  * Teaches the catalog the DataSource, DataElement and Indicator kinds:
- * validates them and emits their relations.
+ * validates them and emits their relations. Also replaces the catalog's
+ * entity data parser with one that rejects a bad YAML document on its own
+ * rather than every entity of the location that read it.
  */
 export const catalogModuleDataCatalog = createBackendModule({
   pluginId: 'catalog',
@@ -17,11 +21,12 @@ export const catalogModuleDataCatalog = createBackendModule({
     reg.registerInit({
       deps: {
         processing: catalogProcessingExtensionPoint,
+        model: catalogModelExtensionPoint,
         database: coreServices.database,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
       },
-      async init({ processing, database, config, logger }) {
+      async init({ processing, model, database, config, logger }) {
         const rejectDangling =
           config.getOptionalBoolean('dataCatalog.rejectDanglingReferences') ??
           true;
@@ -35,6 +40,9 @@ export const catalogModuleDataCatalog = createBackendModule({
         processing.addProcessor(
           new DataCatalogEntitiesProcessor({ logger, lookup }),
         );
+        // The catalog takes one parser; a second module setting its own
+        // fails the backend's start, which is better than losing this one.
+        model.setEntityDataParser(entityDataParser);
       },
     });
   },

@@ -7,6 +7,8 @@ import {
 } from '../catalog/readCatalogFiles';
 import { CliError, EXIT_CODES } from '../exitCodes';
 import { attributeProblems } from './attributeProblems';
+import { encodingProblems } from './encodingProblems';
+import { explainFileProblem } from './explainFileProblem';
 import { locateProblem, Position } from './locateProblem';
 
 /** One problem to show, at the place in its file that has to change. */
@@ -59,11 +61,23 @@ export async function validateCatalog(
 
   const contextRead = await readCatalogFiles(contextFiles);
   const read = await readCatalogFiles(files);
-  const documents = [...contextRead.documents, ...read.documents];
-  const isChecked = new Set(read.documents);
+  const encoding = await encodingProblems(
+    files,
+    read.documents,
+    new Set(read.problems.map(problem => problem.file)),
+  );
+  // A UTF-16 file read as UTF-8 is noise; its one problem says why.
+  const readable = read.documents.filter(d => !encoding.utf16Files.has(d.file));
+  const documents = [...contextRead.documents, ...readable];
+  const isChecked = new Set(readable);
 
   const setProblems = validateCatalogSet(documents.map(d => d.entity));
-  const problems: LocatedProblem[] = [...read.problems];
+  const problems: LocatedProblem[] = [
+    ...read.problems
+      .filter(problem => !encoding.utf16Files.has(problem.file))
+      .map(explainFileProblem),
+    ...encoding.problems,
+  ];
   for (const found of attributeProblems(setProblems, documents)) {
     if (!isChecked.has(found.source)) {
       continue;
@@ -86,7 +100,7 @@ export async function validateCatalog(
   return {
     problems: problems.sort(byPlace),
     files: files.length,
-    entities: read.documents.length,
+    entities: readable.length,
     contextFiles: contextFiles.length,
     contextEntities: contextRead.documents.length,
     unreadableContext: contextRead.problems,

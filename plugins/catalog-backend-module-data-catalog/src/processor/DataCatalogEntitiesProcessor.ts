@@ -21,10 +21,13 @@ import {
   describeEntity,
   formatProblem,
   LINEAGE_CYCLE_ANNOTATION,
+  nonAsciiNameProblems,
   parseReference,
   validateDataCatalogEntity,
 } from '@internal/plugin-data-catalog-common';
 import { EntityLookup } from '../lookup';
+import { unreadableMessages } from '../reading';
+import { joinProblems } from './joinProblems';
 
 // How far upstream a source's lineage is followed when looking for a cycle.
 // Real chains (platform, SIS, state reporting, warehouse) are short.
@@ -33,6 +36,9 @@ const MAX_LINEAGE_HOPS = 10;
 /**
  * Validates DataSource, DataElement and Indicator entities and emits both
  * directions of every relation they declare.
+ *
+ * Entities its entity data parser marked as unreadable are rejected here,
+ * whatever their kind, with the parser's message.
  *
  * With an {@link EntityLookup}, an entity whose references point at nothing
  * the catalog knows is rejected until its targets appear; the catalog tries
@@ -53,6 +59,31 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
     return 'DataCatalogEntitiesProcessor';
   }
 
+  /**
+   * Rejects, before the catalog's own checks, what only this module can
+   * explain: what its entity data parser marked as unreadable, and a name
+   * of these kinds with a character that is not ASCII, which the catalog
+   * would reject without saying which character is wrong.
+   */
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const unreadable = unreadableMessages(entity);
+    if (unreadable) {
+      throw new InputError(joinProblems(unreadable));
+    }
+    if (isOwnKind(entity)) {
+      const name = describeEntity(entity);
+      const problems = nonAsciiNameProblems(entity);
+      if (problems.length > 0) {
+        throw new InputError(
+          `Invalid ${entity.kind}: ${joinProblems(
+            problems.map(p => formatProblem({ entity: name, ...p })),
+          )}`,
+        );
+      }
+    }
+    return entity;
+  }
+
   async validateEntityKind(entity: Entity): Promise<boolean> {
     if (!isOwnKind(entity)) {
       return false;
@@ -61,7 +92,7 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
     const problems = validateDataCatalogEntity(entity);
     if (problems.length > 0) {
       throw new InputError(
-        `Invalid ${entity.kind}: ${problems.map(formatProblem).join('; ')}`,
+        `Invalid ${entity.kind}: ${joinProblems(problems.map(formatProblem))}`,
       );
     }
     return true;
@@ -84,16 +115,16 @@ export class DataCatalogEntitiesProcessor implements CatalogProcessor {
     const dangling = known ? resolved.filter(r => !known.has(r.targetRef)) : [];
     if (dangling.length > 0) {
       const name = describeEntity(entity);
-      const message = dangling
-        .map(
+      const message = joinProblems(
+        dangling.map(
           ({ reference, targetRef }) =>
             `${name} ${reference.field}: "${
               reference.ref
             }" refers to ${targetRef}, which is not in the catalog; expected an existing ${reference.kinds.join(
               ' or ',
             )}`,
-        )
-        .join('; ');
+        ),
+      );
       emit(processingResult.inputError(location, message));
       return entity;
     }

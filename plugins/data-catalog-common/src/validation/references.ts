@@ -24,6 +24,8 @@ import {
   DATA_SOURCE_KIND,
   INDICATOR_KIND,
 } from '../vocabulary';
+import { describeNonAscii } from './lookalikes';
+import { MAX_NAME_LENGTH } from './names';
 
 /** A reference to another entity, found at one field of an entity. */
 export interface DataCatalogReference {
@@ -112,6 +114,16 @@ export function dataCatalogReferences(entity: Entity): DataCatalogReference[] {
 export function parseReference(
   reference: DataCatalogReference,
 ): { target: CompoundEntityRef } | { problem: string } {
+  // Before parsing: a look-alike letter parses, and would only be reported
+  // as an invalid name without saying which letter is wrong.
+  const nonAscii = describeNonAscii(
+    reference.ref,
+    suggestion => 'target' in parseReference({ ...reference, ref: suggestion }),
+  );
+  if (nonAscii) {
+    return { problem: nonAscii };
+  }
+
   let target: CompoundEntityRef;
   try {
     target = parseEntityRef(reference.ref, {
@@ -130,6 +142,11 @@ export function parseReference(
       problem: `"${reference.ref}" refers to a ${
         target.kind
       }; expected a reference to ${reference.kinds.join(' or ')}`,
+    };
+  }
+  if (target.name.length > MAX_NAME_LENGTH) {
+    return {
+      problem: `"${reference.ref}" has a name of ${target.name.length} characters; expected at most ${MAX_NAME_LENGTH}, the catalog's limit`,
     };
   }
   if (

@@ -5,6 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { isDataElementEntity } from '../entities';
 import { DATA_SOURCE_KIND } from '../vocabulary';
+import { limitProblems } from './limits';
 import { describeEntity, EntityProblem } from './problems';
 import { dataCatalogReferences, parseReference } from './references';
 import { validateDataCatalogEntity } from './validateEntity';
@@ -45,7 +46,11 @@ export function validateCatalogSet(entities: Entity[]): EntityProblem[] {
   }
 
   for (const entity of byRef.values()) {
-    problems.push(...crossReferenceProblems(entity, byRef));
+    // An entity over a limit has its one problem already; looking up each
+    // of its ten thousand references would bury it.
+    if (limitProblems(entity).length === 0) {
+      problems.push(...crossReferenceProblems(entity, byRef));
+    }
   }
   return problems;
 }

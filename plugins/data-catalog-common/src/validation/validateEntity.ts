@@ -14,6 +14,8 @@ import {
 } from '../schema';
 import { dataCatalogReferences, parseReference } from './references';
 import { describeEntity, EntityProblem } from './problems';
+import { limitProblems } from './limits';
+import { nameProblems } from './names';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 
@@ -39,11 +41,12 @@ function validatorFor(kind: string): ValidateFunction | undefined {
 }
 
 /**
- * Checks one entity of the data catalog's kinds against its schema, the syntax
- * and kind of every reference in it, and the rules that hold inside one
- * entity. Returns every problem found, empty when the entity is valid.
- * Entities of other apiVersions or kinds are not this function's business
- * and give no problems.
+ * Checks one entity of the data catalog's kinds against its limits of size,
+ * the catalog's rules for names, its schema, the syntax and kind of every
+ * reference in it, and the rules that hold inside one entity. Returns every
+ * problem found, empty when the entity is valid; an entity over a limit
+ * gets that problem only. Entities of other apiVersions or kinds are not
+ * this function's business and give no problems.
  */
 export function validateDataCatalogEntity(entity: Entity): EntityProblem[] {
   if (entity.apiVersion !== DATA_CATALOG_API_VERSION) {
@@ -55,14 +58,26 @@ export function validateDataCatalogEntity(entity: Entity): EntityProblem[] {
   }
   const name = describeEntity(entity);
 
+  const limits = limitProblems(entity);
+  if (limits.length > 0) {
+    return limits.map(problem => ({ entity: name, ...problem }));
+  }
+  const names = nameProblems(entity).map(problem => ({
+    entity: name,
+    ...problem,
+  }));
+
   if (!validate(entity)) {
-    return (validate.errors ?? []).map(error => ({
-      entity: name,
-      ...describeSchemaError(error),
-    }));
+    return [
+      ...names,
+      ...(validate.errors ?? []).map(error => ({
+        entity: name,
+        ...describeSchemaError(error),
+      })),
+    ];
   }
 
-  const problems: EntityProblem[] = [];
+  const problems: EntityProblem[] = [...names];
   for (const reference of dataCatalogReferences(entity)) {
     const parsed = parseReference(reference);
     if ('problem' in parsed) {

@@ -1,0 +1,5 @@
+export { entityDataParser } from './entityDataParser';
+export {
+  unreadableMessages,
+  UNREADABLE_ANNOTATION,
+} from './unreadableAnnotation';
