@@ -1,4 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** The name part of an entity reference, for compact display. */
 export function nameOf(ref: string): string {
@@ -13,4 +13,19 @@ export function nameOf(ref: string): string {
 export function entityPath(ref: string): string {
   const { kind, namespace, name } = parseEntityRef(ref);
   return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
+}
+
+/**
+ * A reference as the catalog writes it, `group:default/alder-creek-it`,
+ * from one YAML may shorten to `group:alder-creek-it` or a bare name. The
+ * catalog's entity presentation finds titles by the full form only.
+ */
+export function fullRef(ref: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    return ref;
+  }
 }

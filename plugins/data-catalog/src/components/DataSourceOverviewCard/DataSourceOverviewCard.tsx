@@ -15,6 +15,7 @@ import { makeStyles, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import WarningIcon from '@material-ui/icons/Warning';
 import { Fragment } from 'react';
+import { fullRef } from '../../lib/names';
 import { Fact, FactList } from '../FactList';
 import {
   ACCESS_METHOD_LABELS,
@@ -80,17 +81,26 @@ function Overview(props: { entity: DataSourceEntityV1alpha1 }) {
       )}
       <FactList>
         <Fact label="Owner">
-          <EntityRefLinks entityRefs={[spec.owner]} defaultKind="group" />
+          <EntityRefLinks
+            entityRefs={[fullRef(spec.owner, 'group')]}
+            defaultKind="group"
+          />
         </Fact>
         <Fact label="Steward">
           {spec.steward ? (
-            <EntityRefLinks entityRefs={[spec.steward]} defaultKind="user" />
+            <EntityRefLinks
+              entityRefs={[fullRef(spec.steward, 'user')]}
+              defaultKind="user"
+            />
           ) : (
             'None named'
           )}
         </Fact>
         <Fact label="District">
-          <EntityRefLinks entityRefs={[spec.district]} defaultKind="group" />
+          <EntityRefLinks
+            entityRefs={[fullRef(spec.district, 'group')]}
+            defaultKind="group"
+          />
         </Fact>
         <Fact label="Vendor and product">
           {[spec.vendor, spec.product].filter(Boolean).join(', ') ||
@@ -170,7 +180,10 @@ function CyclePath(props: { cycle: string }) {
         <Fragment key={`${i}:${ref}`}>
           {i > 0 && ' ← '}
           {isRef(ref) ? (
-            <EntityRefLink entityRef={ref} defaultKind="datasource" />
+            <EntityRefLink
+              entityRef={fullRef(ref, 'datasource')}
+              defaultKind="datasource"
+            />
           ) : (
             ref
           )}

@@ -1,5 +1,9 @@
-import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
-import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import {
+  EntityRefLink,
+  useEntity,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import { isDataSourceEntity } from '@internal/plugin-data-catalog-common';
 import { makeStyles, Typography } from '@material-ui/core';
 import { useMemo } from 'react';
@@ -109,14 +113,14 @@ export function ProvidedElementsCard() {
   );
 }
 
+// The element's title once the catalog has it, its name until then; a
+// reference the catalog cannot parse is shown as written.
 function ElementLink(props: { row: ElementRow }) {
   const entityLink = useEntityRefLink();
-  let to: string | undefined;
   try {
-    to = entityLink(props.row.ref);
+    entityLink(props.row.ref);
   } catch {
-    to = undefined;
+    return <>{props.row.name}</>;
   }
-
-  return to ? <Link to={to}>{props.row.name}</Link> : <>{props.row.name}</>;
+  return <EntityRefLink entityRef={props.row.ref} defaultKind="dataelement" />;
 }
