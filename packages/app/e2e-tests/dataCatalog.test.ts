@@ -10,23 +10,26 @@ async function signInAsGuest(page: Page) {
   await expect(page).toHaveURL(/\/catalog/);
 }
 
-// The backend's read model fills a few seconds after the catalog has read
-// the demo region; reload until the district's gaps are there.
-async function openGaps(page: Page, district: string) {
-  await expect(async () => {
-    await page.goto(`/data-catalog/districts?district=${district}`);
-    await expect(page.getByText(/Showing \d+ of \d+ indicators/)).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 240_000, intervals: [3_000] });
-}
-
 async function shownCount(page: Page): Promise<[number, number]> {
   const text = await page
     .getByText(/Showing \d+ of \d+ indicators/)
     .textContent();
   const [, shown, total] = /Showing (\d+) of (\d+)/.exec(text ?? '')!;
   return [Number(shown), Number(total)];
+}
+
+// The backend's read model fills a few seconds after the catalog has read
+// the demo region, and indicators wait for the elements they require:
+// reload until the district's gaps hold the demo's indicators.
+async function openGaps(page: Page, district: string) {
+  await expect(async () => {
+    await page.goto(`/data-catalog/districts?district=${district}`);
+    await expect(page.getByText(/Showing \d+ of \d+ indicators/)).toBeVisible({
+      timeout: 5_000,
+    });
+    const [, total] = await shownCount(page);
+    expect(total).toBeGreaterThanOrEqual(25);
+  }).toPass({ timeout: 240_000, intervals: [3_000] });
 }
 
 test('a leader reads and filters a district’s gaps, then opens an indicator', async ({

@@ -249,6 +249,9 @@ function DistrictGaps(props: { district: District }) {
         {results.length === 0 ? (
           <Typography>
             The catalog has no indicators yet, so there is nothing to assess.
+            Indicators are registered from catalog-info YAML of kind{' '}
+            <code>Indicator</code>; a portal that has just started shows them
+            within a minute or two, as the catalog reads them.
           </Typography>
         ) : (
           <GapGroups
