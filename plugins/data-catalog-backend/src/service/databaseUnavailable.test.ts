@@ -84,6 +84,13 @@ describe('databaseUnavailableHandler', () => {
     ['a connection exception', { code: '08006' }],
     ['a pool timeout', { name: 'KnexTimeoutError' }],
     ['a dropped connection', { message: 'Connection terminated unexpectedly' }],
+    [
+      'a commit on a broken connection',
+      {
+        message:
+          'COMMIT; - Client has encountered a connection error and is not queryable',
+      },
+    ],
   ])('tells %s from other errors', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

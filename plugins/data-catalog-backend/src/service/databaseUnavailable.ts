@@ -17,6 +17,8 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
+  // pg's client once its connection broke, as a transaction commits.
+  /Client has encountered a connection error/i,
   /Timeout acquiring a connection/i,
   /the database system is (starting up|shutting down)/i,
 ];
