@@ -5,6 +5,7 @@ import { IndicatorAvailability } from '@internal/plugin-data-catalog-common';
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataCatalogApi, dataCatalogApiRef, StatusChange } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { IndicatorDistrictsCard } from './IndicatorDistrictsCard';
 
 // MUI is slow in jsdom, more so on a busy machine: no delay between keys,
@@ -156,6 +157,7 @@ async function renderCard(api: DataCatalogApi, shown: Entity = entity) {
         <IndicatorDistrictsCard />
       </EntityProvider>
     </TestApiProvider>,
+    { mountedRoutes: { '/data-catalog': rootRouteRef } },
   );
 }
 

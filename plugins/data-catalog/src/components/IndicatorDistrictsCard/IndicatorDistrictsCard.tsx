@@ -5,7 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   IndicatorAvailability,
@@ -24,12 +24,10 @@ import {
 import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataCatalogApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
 import { StatusChip } from '../StatusChip';
 import { CONSTRUCT_LABELS, STAGE_LABELS } from './labels';
 import { StatusChanges } from './StatusChanges';
-
-/** Where the district gap view lives, under the plugin's page. */
-const DISTRICT_PAGE = '/data-catalog/districts';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -131,6 +129,8 @@ function Districts(props: {
   titleOf: (district: string) => string;
 }) {
   const classes = useStyles();
+  // Wherever the app mounts the plugin's page, in either frontend system.
+  const root = useRouteRef(rootRouteRef);
   const { results, titleOf } = props;
 
   if (results.length === 0) {
@@ -158,7 +158,7 @@ function Districts(props: {
           <TableRow key={result.district}>
             <TableCell component="th" scope="row">
               <Link
-                to={`${DISTRICT_PAGE}?${new URLSearchParams({
+                to={`${root()}/districts?${new URLSearchParams({
                   district: nameOf(result.district),
                 })}`}
               >
