@@ -1,23 +1,11 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   dataSource,
   indicator,
   referencedEntities,
 } from '@internal/plugin-data-catalog-common/testUtils';
 import request from 'supertest';
-import { dataCatalogPlugin } from '../plugin';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 
 jest.setTimeout(120_000);
 
@@ -38,20 +26,6 @@ const METADATA =
   'IEP_FLAG (CEDS 000255) blank for 2023-24 in grades K-12; ' +
   'last verified 2026-11-30; vendor help desk 518-555-0100; 1,250 students.';
 
-let scheduler: SchedulerService;
-const schedulerOfThePlugin = createBackendModule({
-  pluginId: 'data-catalog',
-  moduleId: 'test-scheduler',
-  register(env) {
-    env.registerInit({
-      deps: { pluginScheduler: coreServices.scheduler },
-      async init({ pluginScheduler }) {
-        scheduler = pluginScheduler;
-      },
-    });
-  },
-});
-
 const asUser = () => mockCredentials.user.header('user:default/ada-quill');
 
 // The check is on request bodies, before the database is reached, so one
@@ -59,7 +33,7 @@ const asUser = () => mockCredentials.user.header('user:default/ada-quill');
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('writes with text that looks like a student record', () => {
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startPluginBackend>>;
 
   const send = (method: 'put' | 'post' | 'patch', url: string, body: object) =>
     request(backend.server)
@@ -93,28 +67,14 @@ describe('writes with text that looks like a student record', () => {
   }
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        dataCatalogPlugin,
-        schedulerOfThePlugin,
-        catalogServiceMock.factory({
-          entities: [
-            ...referencedEntities(),
-            dataSource('alder-creek-sis'),
-            indicator('chronic-absence'),
-          ],
-        }),
-        mockServices.database.factory({
-          knex: await databases.init('SQLITE_3'),
-        }),
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
+    backend = await startPluginBackend({
+      databases,
+      entities: [
+        ...referencedEntities(),
+        dataSource('alder-creek-sis'),
+        indicator('chronic-absence'),
       ],
     });
-    await scheduler.triggerTask('data-catalog-read-model-refresh');
   });
 
   afterAll(async () => {
