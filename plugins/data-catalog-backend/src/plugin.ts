@@ -12,9 +12,7 @@ import { OwnersStore } from './database/OwnersStore';
 import { GapService } from './gaps/GapService';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
-import express from 'express';
 import { createRouter } from './service/router';
-import { databaseUnavailableHandler } from './service/databaseUnavailable';
 import { ElementComparisonService } from './comparison/ElementComparisonService';
 import { SnapshotStore } from './database/SnapshotStore';
 import { ProgressService } from './progress/ProgressService';
@@ -171,13 +169,8 @@ export const dataCatalogPlugin = createBackendPlugin({
             comparison,
             catalog,
             onWrite,
-          }),
-        );
-        // After the routes, so that it sees the errors they throw.
-        httpRouter.use(
-          databaseUnavailableHandler(
             logger,
-          ) as unknown as express.RequestHandler,
+          }),
         );
       },
     });

@@ -1,5 +1,6 @@
 import {
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import express from 'express';
@@ -24,6 +25,7 @@ import { parseInput, refParam, refQuery } from './validation';
 import { z } from 'zod';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createWorkbookRoutes } from './workbookRoutes';
+import { databaseUnavailableHandler } from './databaseUnavailable';
 
 /** The finished parts the router serves from. */
 export interface RouterOptions {
@@ -41,6 +43,8 @@ export interface RouterOptions {
   lineage: LineageService;
   /** Reads the entities a workbook download describes. */
   catalog: CatalogService;
+  /** Where database failures behind a 503 are logged. */
+  logger: LoggerService;
 }
 
 const lineageKinds = z.enum(['datasource', 'dataelement', 'indicator']);
@@ -162,6 +166,8 @@ export async function createRouter(
 
   router.use(createOwnerRoutes(options));
   router.use(createWorkbookRoutes(options));
+  // After every route, so that it sees the errors they throw.
+  router.use(databaseUnavailableHandler(options.logger));
 
   return router;
 }
