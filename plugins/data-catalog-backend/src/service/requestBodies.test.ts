@@ -1,9 +1,4 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  dataSource,
-  indicator,
-  referencedEntities,
-} from '@internal/plugin-data-catalog-common/testUtils';
 import request from 'supertest';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 
@@ -41,14 +36,7 @@ describe('request bodies the routes refuse', () => {
   }
 
   beforeAll(async () => {
-    backend = await startPluginBackend({
-      databases,
-      entities: [
-        ...referencedEntities(),
-        dataSource('alder-creek-sis'),
-        indicator('chronic-absence'),
-      ],
-    });
+    backend = await startPluginBackend({ databases });
   });
 
   afterAll(async () => {

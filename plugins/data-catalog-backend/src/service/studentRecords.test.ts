@@ -1,9 +1,4 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  dataSource,
-  indicator,
-  referencedEntities,
-} from '@internal/plugin-data-catalog-common/testUtils';
 import request from 'supertest';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 
@@ -67,14 +62,7 @@ describe('writes with text that looks like a student record', () => {
   }
 
   beforeAll(async () => {
-    backend = await startPluginBackend({
-      databases,
-      entities: [
-        ...referencedEntities(),
-        dataSource('alder-creek-sis'),
-        indicator('chronic-absence'),
-      ],
-    });
+    backend = await startPluginBackend({ databases });
   });
 
   afterAll(async () => {
