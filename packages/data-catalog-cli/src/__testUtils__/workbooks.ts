@@ -112,3 +112,42 @@ export function writeLegacyWorkbook(file: string): string {
   workbook.writeUInt16LE(0x0005, 6);
   return writeCompoundFile(file, { Workbook: workbook });
 }
+
+/** The header of a small Dunmore inventory, every column a source needs. */
+export const INVENTORY_HEADER = [
+  'Source system',
+  'Data element',
+  'Field name',
+  'Data category',
+  'Collection frequency',
+  'Access method',
+  'Linkable by student ID',
+  'Privacy class',
+  'Owner',
+  'Steward',
+  'Notes',
+];
+
+/** A complete row of that inventory. */
+export function inventoryRow(cells: {
+  source: string | null;
+  element: string;
+  field: string;
+  owner?: string;
+  steward?: string;
+  notes?: string;
+}): CellValue[] {
+  return [
+    cells.source,
+    cells.element,
+    cells.field,
+    'Administrative',
+    'Daily',
+    'Export',
+    'Yes',
+    'PII',
+    cells.owner ?? 'dunmore-it',
+    cells.steward ?? 'omar-haskell',
+    cells.notes,
+  ];
+}

@@ -6,6 +6,8 @@ import { parseAllDocuments } from 'yaml';
 import { BIN, cli, DEMO_CATALOG, temporaryFolder } from '../__testUtils__/cli';
 import {
   CellValue,
+  INVENTORY_HEADER,
+  inventoryRow,
   writeEncryptedWorkbook,
   writeLargeWorkbook,
   writeLegacyWorkbook,
@@ -495,44 +497,20 @@ describe('data-catalog import', () => {
   });
 
   describe('refuses bad input without writing anything', () => {
-    const HEADER = [
-      'Source system',
-      'Data element',
-      'Field name',
-      'Data category',
-      'Collection frequency',
-      'Access method',
-      'Linkable by student ID',
-      'Privacy class',
-      'Owner',
-      'Steward',
-    ];
-
     /** A complete row of the inventory sheet. */
     function row(
       source: string | null,
       element: string,
       field: string,
-      owner = 'dunmore-it',
-      steward = 'omar-haskell',
+      owner?: string,
+      steward?: string,
     ): CellValue[] {
-      return [
-        source,
-        element,
-        field,
-        'Administrative',
-        'Daily',
-        'Export',
-        'Yes',
-        'PII',
-        owner,
-        steward,
-      ];
+      return inventoryRow({ source, element, field, owner, steward });
     }
 
     function inventory(folder: string, rows: CellValue[][]) {
       return writeWorkbook(path.join(folder, 'inventory.xlsx'), [
-        { name: 'Inventory', rows: [HEADER, ...rows] },
+        { name: 'Inventory', rows: [INVENTORY_HEADER, ...rows] },
       ]);
     }
 

@@ -1,38 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cli, DEMO_CATALOG, temporaryFolder } from '../__testUtils__/cli';
-import { CellValue, writeWorkbook } from '../__testUtils__/workbooks';
+import {
+  CellValue,
+  INVENTORY_HEADER,
+  inventoryRow,
+  writeWorkbook,
+} from '../__testUtils__/workbooks';
 
 jest.setTimeout(120_000);
 
-const HEADER = [
-  'Source system',
-  'Data element',
-  'Field name',
-  'Data category',
-  'Collection frequency',
-  'Access method',
-  'Linkable by student ID',
-  'Privacy class',
-  'Owner',
-  'Steward',
-  'Notes',
-];
-
 /** A complete row of Dunmore's inventory, with its Notes as given. */
-const row = (element: string, field: string, notes?: string): CellValue[] => [
-  'SIS',
-  element,
-  field,
-  'Administrative',
-  'Daily',
-  'Export',
-  'Yes',
-  'PII',
-  'dunmore-it',
-  'omar-haskell',
-  notes,
-];
+const row = (element: string, field: string, notes?: string): CellValue[] =>
+  inventoryRow({ source: 'SIS', element, field, notes });
 
 describe('data-catalog import of a workbook with student records', () => {
   let folder: string;
@@ -45,7 +25,7 @@ describe('data-catalog import of a workbook with student records', () => {
 
   const importRows = async (rows: CellValue[][]) => {
     const workbook = await writeWorkbook(path.join(folder, 'inventory.xlsx'), [
-      { name: 'Inventory', rows: [HEADER, ...rows] },
+      { name: 'Inventory', rows: [INVENTORY_HEADER, ...rows] },
     ]);
     const result = await cli(
       'import',
