@@ -104,7 +104,7 @@ export function DistrictScope(props: DistrictScopeProps) {
     body = (
       <WarningPanel
         title={`No district named "${name}" in the catalog`}
-        message="The link may be old, or the district was renamed. Pick a district above."
+        message="The link may be old, or the district was renamed: pick a district above. A portal that has just started may still be reading the catalog; then the district appears within a minute or two."
         defaultExpanded
       />
     );
