@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
@@ -18,6 +19,7 @@ export default createApp({
     // overviews first, above the catalog graph's Relations card.
     dataCatalogPlugin,
     catalogGraphPlugin,
+    notificationsPlugin,
     orgPlugin,
     searchPlugin,
     userSettingsPlugin,

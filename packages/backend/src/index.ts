@@ -31,4 +31,13 @@ backend.add(permissionModuleDataCatalogPolicy);
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// Owners hear of changes upstream of their indicators; signals push the
+// notices to open pages.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+// Exposes the actions plugins register, the data catalog's gap and lineage
+// questions among them, to assistants over the Model Context Protocol.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
