@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { toError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
@@ -13,6 +14,7 @@ import { GapService } from './gaps/GapService';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
 import { createRouter } from './service/router';
+import { registerDataCatalogActions } from './actions';
 import { ElementComparisonService } from './comparison/ElementComparisonService';
 import { SnapshotStore } from './database/SnapshotStore';
 import { ProgressService } from './progress/ProgressService';
@@ -49,6 +51,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         auth,
@@ -61,6 +64,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         logger,
         scheduler,
         catalog,
+        actionsRegistry,
       }) {
         // No count of students is shown yet; the minimum is read at
         // start-up all the same, so that a wrong value stops the backend
@@ -145,6 +149,14 @@ export const dataCatalogPlugin = createBackendPlugin({
             await gaps.warm();
           },
         });
+        registerDataCatalogActions({
+          actionsRegistry,
+          auth,
+          readModel,
+          gaps,
+          lineage,
+        });
+
         const onWrite = async (district: string) => {
           try {
             await progress.takeSnapshots('annotation', [district]);

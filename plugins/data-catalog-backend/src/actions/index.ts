@@ -1,0 +1,2 @@
+export { registerDataCatalogActions } from './registerDataCatalogActions';
+export type { DataCatalogActionsOptions } from './options';
