@@ -13,7 +13,8 @@ import {
 import { Knex } from 'knex';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseReadModelStore } from '../database/ReadModelStore';
-import { ReadModelRefresher } from './ReadModelRefresher';
+import { ReadModelChange, ReadModelRefresher } from './ReadModelRefresher';
+import { ReadModel } from './types';
 
 jest.setTimeout(60_000);
 
@@ -242,6 +243,75 @@ describe.each(databases.eachSupportedId())(
           stringifyEntityRef(element).toLocaleLowerCase('en-US'),
         );
       }
+    });
+
+    it('gives listeners the model before and after the change', async () => {
+      const { refresher, changed } = refresherFor(
+        catalogServiceMock({ entities: demo }),
+      );
+      await refresher.refresh();
+      const second = refresherFor(
+        catalogServiceMock({ entities: withChangedSis(demo) }),
+      );
+      await second.refresher.refresh();
+
+      const sisIn = (model?: ReadModel) =>
+        model?.sources.find(s => s.ref === ALDER_SIS);
+      const [first] = changed.mock.calls[0] as unknown as [ReadModelChange];
+      expect(first.previous).toBeUndefined();
+      expect(sisIn(first.next)).toMatchObject({ vendor: 'PowerSchool' });
+
+      const [change] = second.changed.mock.calls[0] as unknown as [
+        ReadModelChange,
+      ];
+      expect(sisIn(change.previous)).toMatchObject({
+        vendor: 'PowerSchool',
+        lifecycle: 'production',
+      });
+      expect(sisIn(change.next)).toMatchObject({
+        vendor: 'Infinite Campus',
+        lifecycle: 'deprecated',
+      });
+      expect(change.previous?.sources).toHaveLength(demoSources);
+      expect(change.version).toBe((await store.getState())!.version);
+    });
+
+    it('tells every listener of a change even if one fails, then fails', async () => {
+      const refresher = new ReadModelRefresher({
+        catalog: catalogServiceMock({ entities: demo }),
+        auth: mockServices.auth(),
+        store,
+        logger: mockServices.logger.mock(),
+      });
+      const later = jest.fn(async () => {});
+      const after = jest.fn(async () => {});
+      refresher.onChange(async () => {
+        throw new Error('snapshot table is locked');
+      });
+      refresher.onChange(later);
+      refresher.afterEachRefresh(after);
+
+      await expect(refresher.refresh()).rejects.toThrow(
+        'snapshot table is locked',
+      );
+
+      expect(later).toHaveBeenCalledTimes(1);
+      expect(after).toHaveBeenCalledTimes(1);
+      expect(await store.getSources()).toHaveLength(demoSources);
+    });
+
+    it('runs the after-refresh work whether or not the model changed', async () => {
+      const { refresher, changed } = refresherFor(
+        catalogServiceMock({ entities: demo }),
+      );
+      const after = jest.fn(async () => {});
+      refresher.afterEachRefresh(after);
+
+      await refresher.refresh();
+      await expect(refresher.refresh()).resolves.toBe('unchanged');
+
+      expect(changed).toHaveBeenCalledTimes(1);
+      expect(after).toHaveBeenCalledTimes(2);
     });
   },
 );

@@ -14,11 +14,21 @@ import {
 import { createHash } from 'node:crypto';
 import { ReadModelStore } from '../database/ReadModelStore';
 import { buildReadModel } from './buildReadModel';
+import { ReadModel } from './types';
 
 const PAGE_SIZE = 500;
 
 /** What a refresh found. */
 export type RefreshOutcome = 'changed' | 'unchanged';
+
+/** A refresh that changed the read model: the model before and after. */
+export interface ReadModelChange {
+  /** The model as it was; absent on the first refresh of an empty store. */
+  previous?: ReadModel;
+  next: ReadModel;
+  /** The version of the catalog content `next` was built from. */
+  version: string;
+}
 
 /**
  * Keeps the read model in step with the catalog. Each run reads the data
@@ -28,7 +38,10 @@ export type RefreshOutcome = 'changed' | 'unchanged';
  * place, and its refresh time shows how old it is.
  */
 export class ReadModelRefresher {
-  private readonly listeners: Array<() => Promise<void>> = [];
+  private readonly listeners: Array<
+    (change: ReadModelChange) => Promise<void>
+  > = [];
+  private readonly afterEach: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly options: {
@@ -40,8 +53,16 @@ export class ReadModelRefresher {
   ) {}
 
   /** Runs `listener` after each refresh that changed the model. */
-  onChange(listener: () => Promise<void>): void {
+  onChange(listener: (change: ReadModelChange) => Promise<void>): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Runs `listener` after each refresh that could read the catalog, changed
+   * or not, after the `onChange` listeners: for work that retries.
+   */
+  afterEachRefresh(listener: () => Promise<void>): void {
+    this.afterEach.push(listener);
   }
 
   /** Registers the refresh with the scheduler. */
@@ -70,10 +91,15 @@ export class ReadModelRefresher {
     if (state?.version === version) {
       await store.markRefreshed(new Date());
       logger.debug('Read model is up to date');
+      await this.runAfterEach();
       return 'unchanged';
     }
 
     const model = buildReadModel(entities);
+    // Listeners compare the model before and after; it can only be read
+    // before it is replaced.
+    const previous =
+      state && this.listeners.length > 0 ? await this.readModel() : undefined;
     await store.replace(model, version);
     await store.markRefreshed(new Date());
     logger.info(
@@ -84,10 +110,36 @@ export class ReadModelRefresher {
       } districts in ${Date.now() - started} ms`,
     );
 
+    // Every listener hears of the change even if one before it fails; the
+    // refresh then fails with the first error, as it did with one listener.
+    const failures: unknown[] = [];
     for (const listener of this.listeners) {
-      await listener();
+      await listener({ previous, next: model, version }).catch(error =>
+        failures.push(error),
+      );
+    }
+    await this.runAfterEach();
+    if (failures.length > 0) {
+      throw failures[0];
     }
     return 'changed';
+  }
+
+  private async runAfterEach(): Promise<void> {
+    for (const listener of this.afterEach) {
+      await listener();
+    }
+  }
+
+  private async readModel(): Promise<ReadModel> {
+    const { store } = this.options;
+    const [districts, sources, elements, indicators] = await Promise.all([
+      store.listDistricts(),
+      store.getSources(),
+      store.listElements(),
+      store.listIndicators(),
+    ]);
+    return { districts, sources, elements, indicators };
   }
 
   private async readCatalog(): Promise<Entity[]> {
