@@ -30,6 +30,7 @@ const ADDS: Record<string, string[]> = {
     'dc_state',
   ],
   [ANNOTATIONS]: ['dc_action_items', 'dc_annotations', 'dc_history'],
+  '20261204100000_impact_notices.js': ['dc_impact_notices'],
 };
 
 const migrationFiles = fs
