@@ -12,3 +12,13 @@ export const LINEAGE_CYCLE_ANNOTATION = 'datacatalog.k12.dev/lineage-cycle';
  * `group:alder-creek-data-team`.
  */
 export const DATA_TEAM_ANNOTATION = 'datacatalog.k12.dev/data-team';
+
+/**
+ * On a DataSource: the OpenLineage datasets that are this source, so that
+ * run events from a district's warehouse can be turned into lineage. A
+ * comma- or newline-separated list of `namespace/name` identifiers, such as
+ * `postgres://rdw.example:5432/ods.edfi.student`; an entry ending in `*`
+ * matches every dataset whose identifier starts with the text before it.
+ */
+export const OPENLINEAGE_DATASETS_ANNOTATION =
+  'datacatalog.k12.dev/openlineage-datasets';
