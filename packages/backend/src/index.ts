@@ -30,6 +30,9 @@ backend.add(permissionModuleDataCatalogPolicy);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Data sources, elements and indicators as their own result type, with
+// facets; app-config.yaml keeps them out of the catalog collator.
+backend.add(import('@internal/plugin-search-backend-module-data-catalog'));
 
 // Owners hear of changes upstream of their indicators; signals push the
 // notices to open pages.

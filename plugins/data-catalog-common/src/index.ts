@@ -16,3 +16,4 @@ export * from './gaps';
 export * from './api';
 export * from './permissions';
 export * from './privacy';
+export * from './search';

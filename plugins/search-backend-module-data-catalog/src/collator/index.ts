@@ -1,0 +1,2 @@
+export { DataCatalogCollatorFactory } from './DataCatalogCollatorFactory';
+export type { DataCatalogCollatorFactoryOptions } from './DataCatalogCollatorFactory';
