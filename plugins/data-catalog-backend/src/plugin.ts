@@ -6,11 +6,14 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { toError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseReadModelStore } from './database/ReadModelStore';
 import { OwnersStore } from './database/OwnersStore';
 import { GapService } from './gaps/GapService';
+import { ImpactNoticeStore } from './impact/ImpactNoticeStore';
+import { ImpactNotifier } from './impact/ImpactNotifier';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
 import { createRouter } from './service/router';
@@ -51,6 +54,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
@@ -64,6 +68,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         logger,
         scheduler,
         catalog,
+        notifications,
         actionsRegistry,
       }) {
         // No count of students is shown yet; the minimum is read at
@@ -128,6 +133,17 @@ export const dataCatalogPlugin = createBackendPlugin({
         refresher.onChange(async () => {
           await progress.takeSnapshots('catalog');
         });
+        // Owners downstream of a source hear when it is deprecated or
+        // retired, changes vendor or drops an element; a notice that could
+        // not be sent goes out after a later refresh.
+        const impact = new ImpactNotifier({
+          store: new ImpactNoticeStore(db),
+          actions: owners,
+          notifications,
+          logger,
+        });
+        refresher.onChange(change => impact.recordChanges(change));
+        refresher.afterEachRefresh(() => impact.deliverPending());
         await scheduler.scheduleTask({
           id: 'data-catalog-daily-snapshot',
           frequency: { hours: 1 },

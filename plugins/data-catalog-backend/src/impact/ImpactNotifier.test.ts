@@ -2,10 +2,6 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  NotificationSendOptions,
-  NotificationService,
-} from '@backstage/plugin-notifications-node';
-import {
   dataElement,
   dataSource,
   group,
@@ -13,6 +9,7 @@ import {
   referencedEntities,
 } from '@internal/plugin-data-catalog-common/testUtils';
 import { Knex } from 'knex';
+import { RecordingNotifications } from '../__testUtils__/recordingNotifications';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { OwnersStore } from '../database/OwnersStore';
 import { DatabaseReadModelStore } from '../database/ReadModelStore';
@@ -81,21 +78,6 @@ function changed(from: Entity[], name: string, spec: object): Entity[] {
 
 /** The demo catalog with Alder Creek's SIS changed as given. */
 const withSis = (spec: object) => changed(catalog(), 'alder-creek-sis', spec);
-
-/** The notification service's stand-in: keeps what it is asked to send. */
-class RecordingNotifications implements NotificationService {
-  readonly sent: NotificationSendOptions[] = [];
-  /** How many of the next sends fail, as when its backend is down. */
-  failures = 0;
-
-  async send(options: NotificationSendOptions): Promise<void> {
-    if (this.failures > 0) {
-      this.failures -= 1;
-      throw new Error('connect ECONNREFUSED notifications backend');
-    }
-    this.sent.push(options);
-  }
-}
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
