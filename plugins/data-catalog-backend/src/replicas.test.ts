@@ -56,6 +56,14 @@ async function lineageOf(server: Server) {
     .set('Authorization', ada);
 }
 
+/** When the read model a replica answers from was last refreshed. */
+async function refreshedAt(server: Server): Promise<string> {
+  const res = await request(server)
+    .get(`${API}/districts`)
+    .set('Authorization', ada);
+  return res.body.refreshedAt;
+}
+
 async function annotationOf(server: Server) {
   return request(server).get(SIS).set('Authorization', ada);
 }
@@ -134,6 +142,7 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
     ]);
 
     // Both replicas try every second; wait for several runs in all.
+    const refreshedBefore = await refreshedAt(b.server);
     const seen = recorder.runs.length;
     await waitFor(
       async () => recorder.runs.length,
@@ -142,6 +151,10 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
 
     expect(recorder.runs.length).toBeGreaterThanOrEqual(seen + 6);
     expect(recorder.mostAtOnce).toBe(1);
+    // The runs did refresh the model both replicas read.
+    expect(Date.parse(await refreshedAt(a.server))).toBeGreaterThan(
+      Date.parse(refreshedBefore),
+    );
   });
 
   it("reads through one replica what was written through the other, and B's gaps follow at once", async () => {
