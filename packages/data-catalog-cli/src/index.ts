@@ -10,6 +10,7 @@ import { CliError, EXIT_CODES } from './exitCodes';
 import { registerValidateCommand } from './commands/validate';
 import { registerImportCommand } from './commands/import';
 import { registerExportCommand } from './commands/export';
+import { registerGenerateCommand } from './commands/generate';
 
 /** Builds the program; tests run it without a process of its own. */
 export function createProgram(): Command {
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   registerValidateCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerGenerateCommand(program);
   return program;
 }
 
