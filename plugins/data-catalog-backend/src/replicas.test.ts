@@ -30,6 +30,7 @@ const SIS = `${API}/annotations/sources/default/alder-creek-sis`;
 const GAPS = `${API}/districts/alder-creek/gaps`;
 const LINEAGE = `${API}/lineage/datasource/default/alder-creek-sis`;
 const CHRONIC_ABSENCE = 'indicator:default/chronic-absence';
+const ALDER_CREEK = 'group:default/alder-creek';
 const ada = mockCredentials.user.header('user:default/ada-quill');
 
 type Server = Parameters<typeof request>[0];
@@ -47,6 +48,34 @@ async function gapsOf(server: Server) {
 
 function chronicAbsence(gaps: { results: GapResult[] }) {
   return gaps.results.find(r => r.indicator === CHRONIC_ABSENCE);
+}
+
+/**
+ * Alder Creek's status for chronic absence in each view that keeps its
+ * own answers: the district's gaps, the regional matrix and the
+ * indicator across districts.
+ */
+async function gapViewsOf(server: Server) {
+  const get = (route: string) =>
+    request(server).get(`${API}${route}`).set('Authorization', ada);
+  const [district, matrix, availability] = await Promise.all([
+    gapsOf(server),
+    get('/region/matrix'),
+    get(`/indicators/${encodeURIComponent(CHRONIC_ABSENCE)}/availability`),
+  ]);
+  const row = matrix.body.districts.findIndex(
+    (d: { ref: string }) => d.ref === ALDER_CREEK,
+  );
+  const column = matrix.body.indicators.findIndex(
+    (i: { ref: string }) => i.ref === CHRONIC_ABSENCE,
+  );
+  return {
+    district: chronicAbsence(district)?.status,
+    matrix: matrix.body.statuses[row]?.[column],
+    availability: availability.body.results?.find(
+      (r: { district: string }) => r.district === ALDER_CREEK,
+    )?.status,
+  };
 }
 
 async function lineageOf(server: Server) {
@@ -158,9 +187,14 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
   });
 
   it("reads through one replica what was written through the other, and B's gaps follow at once", async () => {
-    // B has answered, and kept, Alder Creek's gaps before the write.
-    const before = chronicAbsence(await gapsOf(b.server));
-    expect(before?.status).not.toBe('missing');
+    // B has answered, and kept, each view of the gaps before the write.
+    const before = await gapViewsOf(b.server);
+    expect(before).toEqual({
+      district: before.district,
+      matrix: before.district,
+      availability: before.district,
+    });
+    expect(['available', 'partial']).toContain(before.district);
 
     const current = await annotationOf(a.server);
     const written = await request(a.server)
@@ -183,19 +217,15 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
     expect(readThroughB.status).toBe(200);
     expect(readThroughB.body).toEqual(written.body);
 
+    expect(await gapViewsOf(b.server)).toEqual({
+      district: 'missing',
+      matrix: 'missing',
+      availability: 'missing',
+    });
     const after = chronicAbsence(await gapsOf(b.server));
-    expect(after?.status).toBe('missing');
     expect(after?.reasons.join(' ')).toContain(
       'Codes are blank since the vendor upgrade',
     );
-
-    const matrix = await request(b.server)
-      .get(`${API}/region/matrix`)
-      .set('Authorization', ada);
-    const column = matrix.body.indicators.findIndex(
-      (i: { ref: string }) => i.ref === CHRONIC_ABSENCE,
-    );
-    expect(matrix.body.statuses[0][column]).toBe('missing');
     expect(await gapsOf(a.server)).toEqual(await gapsOf(b.server));
   });
 
