@@ -4,10 +4,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  DATA_SOURCE_KIND,
   DATA_TEAM_ANNOTATION,
   isDataElementEntity,
   isDataSourceEntity,
   isIndicatorEntity,
+  RELATION_FED_BY,
   toElementRecord,
   toIndicatorRecord,
   toSourceRecord,
@@ -57,6 +59,7 @@ export function buildReadModel(entities: Entity[]): ReadModel {
             upstream: ref('datasource', feed.source),
             elements: (feed.elements ?? []).map(e => ref('dataelement', e)),
           })),
+          fedByRelations(entity),
         ),
       });
     } else if (isDataElementEntity(entity)) {
@@ -105,11 +108,28 @@ function isDistrictGroup(entity: Entity): boolean {
 }
 
 /**
+ * The upstream sources of the entity's `fedBy` relations. The catalog adds
+ * one for each feed in spec.fedBy, and modules add more from what they
+ * observe (OpenLineage run events), which YAML does not hold.
+ */
+function fedByRelations(entity: Entity): string[] {
+  const sourcePrefix = `${DATA_SOURCE_KIND.toLocaleLowerCase('en-US')}:`;
+  return (entity.relations ?? [])
+    .filter(r => r.type === RELATION_FED_BY)
+    .map(r => r.targetRef.toLocaleLowerCase('en-US'))
+    .filter(target => target.startsWith(sourcePrefix));
+}
+
+/**
  * One feed per upstream source. YAML may list an upstream twice (two files
  * on different schedules); the elements are pooled, and a feed that names
  * none may carry anything, so the pooled feed names none either.
+ *
+ * An upstream known only from a relation is added with no elements: it
+ * shows that data flows, not which. An upstream spec.fedBy names already
+ * keeps its elements, since its own relation says nothing more.
  */
-function mergeFeeds(feeds: FeedRecord[]): FeedRecord[] {
+function mergeFeeds(feeds: FeedRecord[], related: string[]): FeedRecord[] {
   const byUpstream = new Map<string, FeedRecord>();
   for (const feed of feeds) {
     const earlier = byUpstream.get(feed.upstream);
@@ -119,6 +139,11 @@ function mergeFeeds(feeds: FeedRecord[]): FeedRecord[] {
       earlier.elements = [];
     } else {
       earlier.elements = [...new Set([...earlier.elements, ...feed.elements])];
+    }
+  }
+  for (const upstream of related) {
+    if (!byUpstream.has(upstream)) {
+      byUpstream.set(upstream, { upstream, elements: [] });
     }
   }
   return [...byUpstream.values()];
