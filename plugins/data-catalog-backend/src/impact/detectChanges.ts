@@ -45,7 +45,7 @@ export function detectChanges(
 
     const held = elementsOf(earlier);
     const holds = elementsOf(source);
-    const everything = [...new Set([...held, ...holds])];
+    const everything = () => [...new Set([...held, ...holds])];
 
     if (
       source.lifecycle !== earlier.lifecycle &&
@@ -56,7 +56,7 @@ export function detectChanges(
         source,
         from: earlier.lifecycle,
         to: source.lifecycle,
-        elements: everything,
+        elements: everything(),
       });
     }
 
@@ -73,12 +73,15 @@ export function detectChanges(
         source,
         from: earlier.vendor,
         to: source.vendor,
-        elements: everything,
+        elements: everything(),
       });
     }
 
-    const kept = new Set(holds);
-    const dropped = held.filter(element => !kept.has(element));
+    // Most sources list the same elements in the same order as before.
+    const same =
+      held.length === holds.length && held.every((e, i) => e === holds[i]);
+    const kept = same ? undefined : new Set(holds);
+    const dropped = kept ? held.filter(element => !kept.has(element)) : [];
     if (dropped.length > 0) {
       changes.push({ kind: 'elements', source, elements: dropped });
     }

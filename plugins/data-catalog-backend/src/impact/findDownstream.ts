@@ -30,12 +30,13 @@ export function findDownstream(
   change: SourceChange,
   model: ReadModel,
 ): Downstream {
+  const index = indexOf(model);
   const districts = new Map<string, Set<string>>();
-  const reached = reachSources(change, model);
+  const reached = reachSources(change, index);
 
   for (const [ref, elements] of reached) {
-    const source = model.sources.find(s => s.ref === ref)!;
-    for (const district of districtsServedBy(source, model)) {
+    const source = index.sources.get(ref) ?? change.source;
+    for (const district of districtsServedBy(source, index)) {
       const set = districts.get(district) ?? new Set<string>();
       elements.forEach(element => set.add(element));
       districts.set(district, set);
@@ -64,17 +65,9 @@ export function findDownstream(
  */
 function reachSources(
   change: SourceChange,
-  model: ReadModel,
+  { fedBy }: ModelIndex,
 ): Map<string, Set<string>> {
   const reached = new Map([[change.source.ref, new Set(change.elements)]]);
-  const fedBy = new Map<string, StoredSource[]>();
-  for (const source of model.sources) {
-    for (const feed of source.fedBy) {
-      const list = fedBy.get(feed.upstream) ?? [];
-      list.push(source);
-      fedBy.set(feed.upstream, list);
-    }
-  }
 
   let frontier = [change.source.ref];
   while (frontier.length > 0) {
@@ -108,15 +101,56 @@ function reachSources(
 }
 
 /** The districts whose gaps a source counts for. */
-function districtsServedBy(source: StoredSource, model: ReadModel): string[] {
-  const owner = model.districts.find(d => d.ref === source.district);
-  if (owner?.type !== 'boces') {
+function districtsServedBy(source: StoredSource, index: ModelIndex): string[] {
+  if (!index.boces.has(source.district)) {
     return [source.district];
   }
   if (!servesMemberDistricts(source)) {
     return [];
   }
-  return model.districts
-    .filter(d => d.type === 'district' && d.parent === owner.ref)
-    .map(d => d.ref);
+  return index.members.get(source.district) ?? [];
+}
+
+/** Lookups over one model, built once for all the changes of a refresh. */
+interface ModelIndex {
+  sources: Map<string, StoredSource>;
+  /** Upstream source ref to the sources it feeds. */
+  fedBy: Map<string, StoredSource[]>;
+  boces: Set<string>;
+  /** BOCES ref to its member districts. */
+  members: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<ReadModel, ModelIndex>();
+
+function indexOf(model: ReadModel): ModelIndex {
+  let index = indexes.get(model);
+  if (index) {
+    return index;
+  }
+
+  index = {
+    sources: new Map(model.sources.map(s => [s.ref, s])),
+    fedBy: new Map(),
+    boces: new Set(
+      model.districts.filter(d => d.type === 'boces').map(d => d.ref),
+    ),
+    members: new Map(),
+  };
+  for (const source of model.sources) {
+    for (const feed of source.fedBy) {
+      const list = index.fedBy.get(feed.upstream) ?? [];
+      list.push(source);
+      index.fedBy.set(feed.upstream, list);
+    }
+  }
+  for (const district of model.districts) {
+    if (district.type === 'district' && district.parent) {
+      const list = index.members.get(district.parent) ?? [];
+      list.push(district.ref);
+      index.members.set(district.parent, list);
+    }
+  }
+  indexes.set(model, index);
+  return index;
 }

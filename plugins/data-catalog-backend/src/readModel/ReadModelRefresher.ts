@@ -98,6 +98,9 @@ export class ReadModelRefresher {
     const model = buildReadModel(entities);
     // Listeners compare the model before and after; it can only be read
     // before it is replaced.
+    // TODO(refresh-previous-model): at state scale this read takes about
+    // 3 s of CPU and 280 MiB; reading only the districts whose sources
+    // changed would make it follow the change, not the catalog.
     const previous =
       state && this.listeners.length > 0 ? await this.readModel() : undefined;
     await store.replace(model, version);
