@@ -20,6 +20,9 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@internal/plugin-catalog-backend-module-data-catalog'));
+backend.add(
+  import('@internal/plugin-catalog-backend-module-data-catalog-openlineage'),
+);
 
 // Gaps per district, lineage, annotations and action plans.
 backend.add(import('@internal/plugin-data-catalog-backend'));
