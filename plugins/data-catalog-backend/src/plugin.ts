@@ -12,6 +12,7 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseReadModelStore } from './database/ReadModelStore';
 import { OwnersStore } from './database/OwnersStore';
 import { GapService } from './gaps/GapService';
+import { GapStatusStore } from './database/GapStatusStore';
 import { ImpactNoticeStore } from './impact/ImpactNoticeStore';
 import { ImpactNotifier } from './impact/ImpactNotifier';
 import { LineageService } from './lineage/LineageService';
@@ -122,7 +123,10 @@ export const dataCatalogPlugin = createBackendPlugin({
           ),
         );
 
-        const gaps = new GapService(readModel, owners);
+        const gaps = new GapService(readModel, owners, {
+          statusStore: new GapStatusStore(db),
+          logger,
+        });
         const lineage = new LineageService(readModel);
         const snapshots = new SnapshotStore(db);
         const progress = new ProgressService(gaps, snapshots, logger);
@@ -134,15 +138,16 @@ export const dataCatalogPlugin = createBackendPlugin({
           await progress.takeSnapshots('catalog');
         });
         // Owners downstream of a source hear when it is deprecated or
-        // retired, changes vendor or drops an element; a notice that could
-        // not be sent goes out after a later refresh.
+        // retired, changes vendor or drops an element. Notices are recorded
+        // before the model is replaced, so that none is lost if the replace
+        // fails; one that could not be sent goes out after a later refresh.
         const impact = new ImpactNotifier({
           store: new ImpactNoticeStore(db),
           actions: owners,
           notifications,
           logger,
         });
-        refresher.onChange(change => impact.recordChanges(change));
+        refresher.beforeReplace(change => impact.recordChanges(change));
         refresher.afterEachRefresh(() => impact.deliverPending());
         await scheduler.scheduleTask({
           id: 'data-catalog-daily-snapshot',

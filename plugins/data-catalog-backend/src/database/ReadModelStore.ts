@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { digestReadModel, ReadModelDigests } from '../readModel/digests';
 import {
   DistrictRecord,
   FeedRecord,
@@ -42,8 +43,15 @@ export interface ReadModelStore {
   markRefreshed(at: Date): Promise<void>;
   getState(): Promise<ReadModelState | undefined>;
   listDistricts(): Promise<DistrictRecord[]>;
+  /**
+   * Hashes of what gap answers read, as of the last replace; none for a
+   * model written before they were kept.
+   */
+  digests(): Promise<Partial<ReadModelDigests>>;
   getSources(options?: {
     district?: string;
+    /** Sources of any of these districts or BOCES. */
+    districts?: string[];
     refs?: string[];
   }): Promise<StoredSource[]>;
   listElements(): Promise<StoredElement[]>;
@@ -66,6 +74,20 @@ export interface ReadModelStore {
     indicators?: string[];
     elements?: string[];
   }): Promise<RequirementEdge[]>;
+  /**
+   * Who provides `elements`, for a lineage walk with room for `limit` more
+   * sources: every provision by the `known` sources and by the first
+   * `limit` others (by reference), and how many others there are in all.
+   * At state scale an identifier is provided by thousands of sources; the
+   * walk keeps a few hundred, so the rest are counted, not read.
+   */
+  providersOf(options: {
+    elements: string[];
+    known: string[];
+    limit: number;
+  }): Promise<{ edges: ProvisionEdge[]; others: number }>;
+  /** Which of `sources` provide any of `elements`. */
+  whichProvide(elements: string[], sources: string[]): Promise<Set<string>>;
   /** Every provision with its source, for comparing districts. */
   listHoldings(): Promise<Holding[]>;
 }
@@ -119,6 +141,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
   constructor(private readonly db: Knex) {}
 
   async replace(model: ReadModel, version: string): Promise<void> {
+    const digests = digestReadModel(model);
     await this.db.transaction(async tx => {
       for (const table of READ_MODEL_TABLES) {
         await tx(table).delete();
@@ -231,6 +254,12 @@ export class DatabaseReadModelStore implements ReadModelStore {
         ]),
       );
 
+      await setState(tx, 'vocabulary_digest', digests.vocabulary);
+      await setState(
+        tx,
+        'district_digests',
+        JSON.stringify(Object.fromEntries(digests.districts)),
+      );
       await setState(tx, 'version', version);
     });
 
@@ -256,7 +285,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
   }
 
   async listDistricts(): Promise<DistrictRecord[]> {
-    const rows: Row[] = await this.db('dc_districts').orderBy('title');
+    const rows: Row[] = await this.db('dc_districts').orderBy(['title', 'ref']);
     return rows.map(r => ({
       ref: r.ref,
       name: r.name,
@@ -267,12 +296,28 @@ export class DatabaseReadModelStore implements ReadModelStore {
     }));
   }
 
+  async digests(): Promise<Partial<ReadModelDigests>> {
+    const rows: Row[] = await this.db('dc_state')
+      .select('key', 'value')
+      .whereIn('key', ['vocabulary_digest', 'district_digests']);
+    const state = Object.fromEntries(rows.map(r => [r.key, r.value]));
+    return {
+      vocabulary: state.vocabulary_digest,
+      districts: state.district_digests
+        ? new Map(Object.entries(JSON.parse(state.district_digests)))
+        : undefined,
+    };
+  }
+
   async getSources(
-    options: { district?: string; refs?: string[] } = {},
+    options: { district?: string; districts?: string[]; refs?: string[] } = {},
   ): Promise<StoredSource[]> {
-    const query = this.db('dc_sources').orderBy('title');
+    const query = this.db('dc_sources').orderBy(['title', 'ref']);
     if (options.district) {
       query.where('district', options.district);
+    }
+    if (options.districts) {
+      query.whereIn('district', options.districts);
     }
     if (options.refs) {
       query.whereIn('ref', options.refs);
@@ -282,7 +327,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
 
     // Every source at once (the regional matrix) reads the child tables
     // whole: one scan instead of hundreds of IN lists.
-    const whole = !options.district && !options.refs;
+    const whole = !options.district && !options.districts && !options.refs;
     const provisions = whole
       ? await this.db('dc_provisions')
       : await selectIn(this.db, 'dc_provisions', 'source_ref', refs);
@@ -341,7 +386,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
   }
 
   async listElements(): Promise<StoredElement[]> {
-    const rows: Row[] = await this.db('dc_elements').orderBy('title');
+    const rows: Row[] = await this.db('dc_elements').orderBy(['title', 'ref']);
     return rows.map(r => ({
       ref: r.ref,
       name: r.name,
@@ -355,7 +400,10 @@ export class DatabaseReadModelStore implements ReadModelStore {
   }
 
   async listIndicators(): Promise<StoredIndicator[]> {
-    const rows: Row[] = await this.db('dc_indicators').orderBy('title');
+    const rows: Row[] = await this.db('dc_indicators').orderBy([
+      'title',
+      'ref',
+    ]);
     const requirements: Row[] = await this.db('dc_requirements').orderBy([
       'indicator_ref',
       'role',
@@ -436,6 +484,55 @@ export class DatabaseReadModelStore implements ReadModelStore {
       upstream: r.upstream_ref,
       elements: parse(r.elements),
     }));
+  }
+
+  async providersOf(options: {
+    elements: string[];
+    known: string[];
+    limit: number;
+  }): Promise<{ edges: ProvisionEdge[]; others: number }> {
+    const { elements, known, limit } = options;
+    const others = () =>
+      this.db('dc_provisions')
+        .whereIn('element_ref', elements)
+        .whereNotIn('source_ref', known);
+
+    const [{ n }] = await others().countDistinct({ n: 'source_ref' });
+    const chosen: string[] =
+      limit > 0
+        ? await others()
+            .distinct('source_ref')
+            .orderBy('source_ref')
+            .limit(limit)
+            .pluck('source_ref')
+        : [];
+    // By source, the edges come from the primary key: a few rows each.
+    const edges: ProvisionEdge[] = [];
+    for (const batch of chunks([...known, ...chosen])) {
+      const rows: Row[] = await this.db('dc_provisions')
+        .select('source_ref', 'element_ref')
+        .whereIn('source_ref', batch)
+        .whereIn('element_ref', elements);
+      for (const r of rows) {
+        edges.push({ source: r.source_ref, element: r.element_ref });
+      }
+    }
+    return { edges, others: Number(n) - chosen.length };
+  }
+
+  async whichProvide(
+    elements: string[],
+    sources: string[],
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const batch of chunks([...new Set(sources)])) {
+      const rows: Row[] = await this.db('dc_provisions')
+        .distinct('source_ref')
+        .whereIn('element_ref', elements)
+        .whereIn('source_ref', batch);
+      rows.forEach(r => found.add(r.source_ref));
+    }
+    return found;
   }
 
   async provisionsOf(options: {

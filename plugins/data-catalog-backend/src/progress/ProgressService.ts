@@ -1,12 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { IndicatorStatus } from '@internal/plugin-data-catalog-common';
 import {
   GapSnapshot,
   SnapshotCause,
   SnapshotStore,
   StatusChange,
 } from '../database/SnapshotStore';
-import { DistrictGaps, GapService } from '../gaps/GapService';
+import { GapService } from '../gaps/GapService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,20 +47,26 @@ export class ProgressService {
       this.store.latest(),
       districts
         ? Promise.all(districts.map(d => this.gaps.districtGaps(d)))
-        : this.gaps.allDistrictGaps(),
+        : this.gaps.everyDistrictStatuses(),
     ]);
 
     const snapshots: GapSnapshot[] = [];
     const changes: StatusChange[] = [];
-    for (const gaps of current) {
+    for (const entry of current) {
+      const statuses =
+        'results' in entry
+          ? Object.fromEntries(entry.results.map(r => [r.indicator, r.status]))
+          : entry.statuses;
       // With no indicators yet (a catalog still loading its first files)
       // there is nothing to measure, and a row of zeros would read as a
       // district that lost everything.
-      if (gaps.results.length === 0) {
+      if (Object.keys(statuses).length === 0) {
         continue;
       }
-      const previous = latest.get(gaps.district.ref);
-      const changed = changedResults(gaps, previous);
+      const previous = latest.get(entry.district.ref);
+      const changed = Object.keys(statuses).filter(
+        indicator => previous?.statuses[indicator] !== statuses[indicator],
+      );
       const stale =
         !previous || takenAt.getTime() - Date.parse(previous.takenAt) >= DAY_MS;
       if (changed.length === 0 && !stale) {
@@ -69,24 +74,34 @@ export class ProgressService {
       }
 
       snapshots.push({
-        district: gaps.district.ref,
+        district: entry.district.ref,
         takenAt: takenAt.toISOString(),
         cause,
-        summary: gaps.summary,
-        statuses: Object.fromEntries(
-          gaps.results.map(r => [r.indicator, r.status]),
-        ),
+        summary: entry.summary,
+        statuses,
       });
+      if (changed.length === 0) {
+        continue;
+      }
+      // Only the statuses are kept for every district; the reasons of a
+      // change come from the district's full answer.
+      const { results } =
+        'results' in entry
+          ? entry
+          : await this.gaps.districtGaps(entry.district.ref);
+      const changedSet = new Set(changed);
       changes.push(
-        ...changed.map(r => ({
-          district: gaps.district.ref,
-          indicator: r.indicator,
-          from: previous?.statuses[r.indicator],
-          to: r.status,
-          reasons: r.reasons,
-          cause,
-          changedAt: takenAt.toISOString(),
-        })),
+        ...results
+          .filter(r => changedSet.has(r.indicator))
+          .map(r => ({
+            district: entry.district.ref,
+            indicator: r.indicator,
+            from: previous?.statuses[r.indicator],
+            to: r.status,
+            reasons: r.reasons,
+            cause,
+            changedAt: takenAt.toISOString(),
+          })),
       );
     }
 
@@ -98,11 +113,4 @@ export class ProgressService {
     }
     return snapshots.length;
   }
-}
-
-function changedResults(
-  gaps: DistrictGaps,
-  previous: { statuses: Record<string, IndicatorStatus> } | undefined,
-) {
-  return gaps.results.filter(r => previous?.statuses[r.indicator] !== r.status);
 }

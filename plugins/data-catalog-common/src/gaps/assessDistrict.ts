@@ -9,6 +9,13 @@ import {
   StatusCounts,
 } from './types';
 
+/**
+ * Changes whenever the rules could give another answer for the same
+ * catalog. Answers are kept in the database under a signature that
+ * includes it, so a release that changes the rules must change it.
+ */
+export const GAP_RULES_REVISION = 1;
+
 /** Assesses every indicator for one district, in the order given. */
 export function assessDistrict(
   indicators: IndicatorRecord[],
@@ -35,7 +42,11 @@ function countsFor<K extends string>(
  * Counts a district's results by status, in total and per stage and
  * construct, with a zero for every status, stage and construct not seen.
  */
-export function summarizeGaps(results: IndicatorAvailability[]): GapSummary {
+export function summarizeGaps(
+  results: ReadonlyArray<
+    Pick<IndicatorAvailability, 'status' | 'stage' | 'construct'>
+  >,
+): GapSummary {
   const summary: GapSummary = {
     total: noCounts(),
     byStage: countsFor(INDICATOR_STAGES),

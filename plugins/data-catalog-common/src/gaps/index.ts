@@ -6,6 +6,10 @@
 export * from './types';
 export { toElementRecord, toIndicatorRecord, toSourceRecord } from './records';
 export { assessIndicator } from './assessIndicator';
-export { assessDistrict, summarizeGaps } from './assessDistrict';
+export {
+  assessDistrict,
+  GAP_RULES_REVISION,
+  summarizeGaps,
+} from './assessDistrict';
 export { compactGrades } from './grades';
 export { servesMemberDistricts } from './regional';
