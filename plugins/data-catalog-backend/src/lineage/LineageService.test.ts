@@ -471,3 +471,76 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+// Ten sources hold attendance; two of them are also fed by others, one of
+// which holds attendance too. Upstream of an indicator with room for few,
+// the walk reads the first providers by name and counts the rest.
+const crowded: ReadModel = {
+  districts: model.districts,
+  sources: [
+    ...Array.from({ length: 10 }, (_, i) =>
+      source(`holder-${i}`, 'sis', ['attendance']),
+    ).map(s =>
+      s.ref === src('holder-0')
+        ? {
+            ...s,
+            fedBy: [
+              { upstream: src('holder-9'), elements: [] },
+              { upstream: src('feeder'), elements: [] },
+            ],
+          }
+        : s,
+    ),
+    source('feeder', 'other', ['enrollment-date']),
+  ],
+  elements: ['attendance', 'enrollment-date'].map(element),
+  indicators: [indicator('attendance-rate', ['attendance'])],
+};
+
+describe.each(databases.eachSupportedId())(
+  'LineageService with many providers on %p',
+  databaseId => {
+    let service: LineageService;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = new DatabaseReadModelStore(knex);
+      await store.replace(crowded, 'crowded');
+      service = new LineageService(store);
+    });
+
+    it('counts every provider it left out once, named or not', async () => {
+      const answer = await service.lineage(ind('attendance-rate'), {
+        direction: 'upstream',
+        depth: 5,
+        limit: 4,
+      });
+
+      // The indicator, its element and the first two holders by reference.
+      expect(depths(answer)).toEqual({
+        [ind('attendance-rate')]: 0,
+        [el('attendance')]: 1,
+        [src('holder-0')]: 2,
+        [src('holder-1')]: 2,
+      });
+      // Eight holders left out, holder-9 among them though it is also
+      // reached as holder-0's feed, and the feeder: nine in all.
+      expect(answer.truncated).toBe(9);
+    });
+
+    it('reads every provider when there is room', async () => {
+      const answer = await service.lineage(ind('attendance-rate'), {
+        direction: 'upstream',
+        depth: 5,
+        limit: 100,
+      });
+
+      expect(answer.nodes).toHaveLength(13);
+      expect(answer.truncated).toBe(0);
+      expect(edges(answer)).toContain(
+        `feeds ${src('holder-9')} -> ${src('holder-0')}`,
+      );
+    });
+  },
+);

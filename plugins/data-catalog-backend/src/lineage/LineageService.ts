@@ -53,6 +53,12 @@ interface Walk {
    * feeds that carry it (or say nothing of their elements) are followed.
    */
   through: Map<string, Set<string> | undefined>;
+  /**
+   * Providers of elements left out by count rather than by name (see
+   * `ReadModelStore.providersOf`): how many, and of which elements, so
+   * that a source also cut by name elsewhere is not counted twice.
+   */
+  counted: Array<{ elements: string[]; others: number }>;
 }
 
 /**
@@ -80,6 +86,7 @@ export class LineageService {
       edges: new Map(),
       cutOff: new Set(),
       through: new Map([[root, undefined]]),
+      counted: [],
     };
     if (options.direction !== 'downstream') {
       await this.walk(walk, root, 'upstream', options);
@@ -105,8 +112,24 @@ export class LineageService {
         district: described.get(ref)?.district,
       })),
       edges: edges.map((edge, i) => ({ ...edge, closesCycle: cycles[i] })),
-      truncated: walk.cutOff.size,
+      truncated: await this.countCutOff(walk),
     };
+  }
+
+  /** Nodes left out by name and by count, each once. */
+  private async countCutOff(walk: Walk): Promise<number> {
+    let truncated = walk.cutOff.size;
+    for (const { elements, others } of walk.counted) {
+      const named = [...walk.cutOff].filter(
+        ref =>
+          walk.nodes.get(ref) === undefined && ref.startsWith('datasource:'),
+      );
+      const twice = named.length
+        ? (await this.store.whichProvide(elements, named)).size
+        : 0;
+      truncated += others - twice;
+    }
+    return truncated;
   }
 
   /** Breadth first, one hop at a time, from the root in one direction. */
@@ -165,13 +188,25 @@ export class LineageService {
             carried,
           );
         }
-        for (const p of await this.store.provisionsOf({ elements })) {
-          reach(
-            p.source,
-            'datasource',
-            { from: p.source, to: p.element, type: 'provides' },
-            new Set([p.element]),
-          );
+        if (elements.length > 0) {
+          const { edges, others } = await this.store.providersOf({
+            elements,
+            known: [...walk.nodes]
+              .filter(([, node]) => node.kind === 'datasource')
+              .map(([ref]) => ref),
+            limit: Math.max(0, options.limit - walk.nodes.size),
+          });
+          for (const p of edges) {
+            reach(
+              p.source,
+              'datasource',
+              { from: p.source, to: p.element, type: 'provides' },
+              new Set([p.element]),
+            );
+          }
+          if (others > 0) {
+            walk.counted.push({ elements, others });
+          }
         }
         for (const r of await this.store.requirementsOf({ indicators })) {
           reach(r.element, 'dataelement', {
