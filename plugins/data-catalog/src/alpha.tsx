@@ -10,8 +10,18 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+// TODO(deps): declare @backstage/plugin-search-react in package.json (it is
+// installed at the root); dependencies could not be changed when search
+// was added.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import {
+  SearchFilterBlueprint,
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import {
   DATA_CATALOG_API_VERSION,
+  DATA_CATALOG_SEARCH_TYPE,
   DATA_ELEMENT_KIND,
   DATA_SOURCE_KIND,
   INDICATOR_KIND,
@@ -19,6 +29,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import StorageIcon from '@material-ui/icons/Storage';
 import { DataCatalogClient, dataCatalogApiRef } from './api';
+import { DataCatalogSearchFilters } from './components/search/DataCatalogSearchFilters';
 import { rootRouteRef } from './routes';
 
 const ofKinds =
@@ -124,6 +135,30 @@ const lineageCard = EntityCardBlueprint.make({
   },
 });
 
+// Search: sources, elements and indicators as a result type of their own,
+// each result with its district, stage and construct, and filters for them.
+const searchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type === DATA_CATALOG_SEARCH_TYPE,
+    component: () =>
+      import('./components/search').then(
+        m => m.DataCatalogSearchResultListItem,
+      ),
+  },
+});
+
+const searchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: DATA_CATALOG_SEARCH_TYPE,
+    name: 'Data catalog',
+    icon: <StorageIcon />,
+  },
+});
+
+const searchFilters = SearchFilterBlueprint.make({
+  params: { component: DataCatalogSearchFilters },
+});
+
 /** The data catalog frontend plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'data-catalog',
@@ -137,5 +172,8 @@ export default createFrontendPlugin({
     sourceAnnotationCard,
     indicatorDistrictsCard,
     lineageCard,
+    searchResultListItem,
+    searchResultType,
+    searchFilters,
   ],
 });
