@@ -103,6 +103,14 @@ export class ObservedLineage {
    * The DataSources `sourceRef` is fed by. `patterns` are the source's
    * claims as now being processed, which replace what the catalog's state
    * held of it.
+   *
+   * TODO(openlineage-expiry): an edge is kept for good once seen, so a job
+   * retired in the warehouse still feeds the source; drop edges not seen
+   * for a configurable time once districts say how long a quiet feed is
+   * still a feed.
+   * TODO(openlineage-scale): every call reads all claims and all edges,
+   * fine for a region's few hundred sources and thousands of edges; index
+   * edges by output before a statewide catalog turns this on.
    */
   async upstreamOf(
     sourceRef: string,
