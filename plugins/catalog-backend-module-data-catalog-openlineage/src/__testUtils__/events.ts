@@ -10,8 +10,7 @@ export function runEvent(
   return {
     eventType: 'COMPLETE',
     eventTime: '2026-12-03T02:15:00.000Z',
-    producer:
-      'https://github.com/OpenLineage/OpenLineage/tree/1.24.2/integration/airflow',
+    producer: 'https://rdw.northlake.example/loader/1.4.0',
     schemaURL:
       'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
     run: { runId: '0193a1c2-5d4e-7f00-8a00-000000000001', facets: {} },

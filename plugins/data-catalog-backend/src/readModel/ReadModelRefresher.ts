@@ -25,6 +25,8 @@ export type RefreshOutcome = 'changed' | 'unchanged';
 export interface ReadModelChange {
   /** The model as it was; absent on the first refresh of an empty store. */
   previous?: ReadModel;
+  /** The version of the catalog content `previous` was built from. */
+  previousVersion?: string;
   next: ReadModel;
   /** The version of the catalog content `next` was built from. */
   version: string;
@@ -41,6 +43,9 @@ export class ReadModelRefresher {
   private readonly listeners: Array<
     (change: ReadModelChange) => Promise<void>
   > = [];
+  private readonly beforeListeners: Array<
+    (change: ReadModelChange) => Promise<void>
+  > = [];
   private readonly afterEach: Array<() => Promise<void>> = [];
 
   constructor(
@@ -55,6 +60,16 @@ export class ReadModelRefresher {
   /** Runs `listener` after each refresh that changed the model. */
   onChange(listener: (change: ReadModelChange) => Promise<void>): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Runs `listener` on each change before the new model replaces the old:
+   * for records that must not be lost if the process stops or the replace
+   * fails, since the next refresh then sees the same change again. A
+   * listener that throws fails the refresh and leaves the old model.
+   */
+  beforeReplace(listener: (change: ReadModelChange) => Promise<void>): void {
+    this.beforeListeners.push(listener);
   }
 
   /**
@@ -101,8 +116,16 @@ export class ReadModelRefresher {
     // TODO(refresh-previous-model): at state scale this read takes about
     // 3 s of CPU and 280 MiB; reading only the districts whose sources
     // changed would make it follow the change, not the catalog.
-    const previous =
-      state && this.listeners.length > 0 ? await this.readModel() : undefined;
+    const wanted = this.listeners.length + this.beforeListeners.length > 0;
+    const change: ReadModelChange = {
+      previous: state && wanted ? await this.readModel() : undefined,
+      previousVersion: state?.version,
+      next: model,
+      version,
+    };
+    for (const listener of this.beforeListeners) {
+      await listener(change);
+    }
     await store.replace(model, version);
     await store.markRefreshed(new Date());
     logger.info(
@@ -117,9 +140,7 @@ export class ReadModelRefresher {
     // refresh then fails with the first error, as it did with one listener.
     const failures: unknown[] = [];
     for (const listener of this.listeners) {
-      await listener({ previous, next: model, version }).catch(error =>
-        failures.push(error),
-      );
+      await listener(change).catch(error => failures.push(error));
     }
     await this.runAfterEach();
     if (failures.length > 0) {
