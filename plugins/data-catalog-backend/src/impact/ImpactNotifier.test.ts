@@ -118,10 +118,29 @@ describe.each(databases.eachSupportedId())(
       entities = catalog();
     });
 
+    /**
+     * The read model's store, whose next `failures` replaces fail after
+     * the transaction would have begun, as when the database drops out.
+     */
+    class FlakyReadModelStore extends DatabaseReadModelStore {
+      failures = 0;
+
+      async replace(
+        ...args: Parameters<DatabaseReadModelStore['replace']>
+      ): Promise<void> {
+        if (this.failures > 0) {
+          this.failures -= 1;
+          throw new Error('Connection terminated unexpectedly');
+        }
+        await super.replace(...args);
+      }
+    }
+
     /** One backend replica: its refresher, notifier and notifications. */
     function replica() {
       const notifications = new RecordingNotifications();
       const logger = mockServices.logger.mock();
+      const store = new FlakyReadModelStore(knex);
       const refresher = new ReadModelRefresher({
         catalog: catalogServiceMock.mock({
           queryEntities: async () => ({
@@ -131,7 +150,7 @@ describe.each(databases.eachSupportedId())(
           }),
         }),
         auth: mockServices.auth(),
-        store: new DatabaseReadModelStore(knex),
+        store,
         logger,
       });
       const notifier = new ImpactNotifier({
@@ -140,9 +159,9 @@ describe.each(databases.eachSupportedId())(
         notifications,
         logger,
       });
-      refresher.onChange(change => notifier.recordChanges(change));
+      refresher.beforeReplace(change => notifier.recordChanges(change));
       refresher.afterEachRefresh(() => notifier.deliverPending());
-      return { refresher, notifier, notifications, logger };
+      return { refresher, notifier, notifications, logger, store };
     }
 
     async function actionItem(
@@ -334,7 +353,7 @@ describe.each(databases.eachSupportedId())(
       const first = replica();
       const second = replica();
       const seen: Parameters<ImpactNotifier['recordChanges']>[0][] = [];
-      first.refresher.onChange(async change => {
+      first.refresher.beforeReplace(async change => {
         seen.push(change);
       });
       await first.refresher.refresh();
@@ -381,6 +400,28 @@ describe.each(databases.eachSupportedId())(
       const [sent] = await knex('dc_impact_notices');
       expect(sent).toMatchObject({ attempts: 2, last_error: null });
       expect(sent.sent_at).toEqual(expect.any(String));
+    });
+
+    it('sends a change once when the refresh that saw it failed to replace the model', async () => {
+      const { refresher, notifications, store } = replica();
+      await refresher.refresh();
+
+      entities = withSis({ lifecycle: 'retired' });
+      store.failures = 1;
+      await expect(refresher.refresh()).rejects.toThrow(
+        'Connection terminated unexpectedly',
+      );
+      // Before the next refresh another entity changes as well; the
+      // retirement is seen again, from the same model, and not told twice.
+      entities = changed(entities, 'alder-creek-tests', {
+        steward: 'user:kwame',
+      });
+      await expect(refresher.refresh()).resolves.toBe('changed');
+      await refresher.refresh();
+
+      expect(notifications.sent.map(n => n.payload.title)).toEqual([
+        'Alder Creek SIS is now retired',
+      ]);
     });
 
     it('notices the same change again when it is made again later', async () => {

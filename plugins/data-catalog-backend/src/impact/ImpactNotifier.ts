@@ -37,11 +37,14 @@ export class ImpactNotifier {
     },
   ) {}
 
-  /** Records a notice for each change a refresh brought. */
+  /**
+   * Records a notice for each change a refresh brings; called before the
+   * new model replaces the old. Never throws.
+   */
   async recordChanges(change: ReadModelChange): Promise<void> {
     const { store, logger } = this.options;
     // The first refresh fills an empty model: nothing was there to change.
-    if (!change.previous) {
+    if (!change.previous || !change.previousVersion) {
       return;
     }
 
@@ -58,7 +61,7 @@ export class ImpactNotifier {
           indicators,
           actions,
           model: change.next,
-          version: change.version,
+          version: change.previousVersion,
         });
 
         if (notice.recipients.length === 0) {
@@ -68,10 +71,13 @@ export class ImpactNotifier {
         await store.record(notice, now);
       }
     } catch (error) {
-      // TODO(impact-lost-changes): a change seen by a refresh whose notice
-      // could not be recorded is not seen again, since the next refresh
-      // finds the model up to date. Recording in the transaction that
-      // replaces the model would close this gap.
+      // Not thrown, so that the model is still replaced. If the database
+      // is down the replace fails too, and the next refresh sees the
+      // change again.
+      // TODO(impact-lost-changes): a notice that fails to be recorded
+      // while the replace then succeeds is lost, since the next refresh
+      // finds the model up to date. Recording in the replace's transaction
+      // would close this gap.
       logger.warn(
         'Could not record the impact of a catalog change',
         toError(error),

@@ -23,6 +23,7 @@ export interface ImpactNotice {
   change: SourceChange['kind'];
   from?: string;
   to?: string;
+  /** The catalog version the change was made from. */
   modelVersion: string;
   /** Entity refs of the groups and users to tell. */
   recipients: string[];
@@ -32,8 +33,10 @@ export interface ImpactNotice {
 /**
  * Writes the notice for one change: what changed, from what to what, and
  * the indicators and open action items it reaches, addressed to their
- * owners. `version` is the catalog version the change was seen in, so that
- * a source that changes back and again later is noticed again.
+ * owners. `version` is the catalog version the change was made from: any
+ * refresh that sees the change from there (again, after a failed replace,
+ * or on another replica) gives the same key, while a source that changes
+ * back and again later is noticed again.
  */
 export function composeNotice(options: {
   change: SourceChange;

@@ -276,6 +276,37 @@ describe.each(databases.eachSupportedId())(
       expect(change.version).toBe((await store.getState())!.version);
     });
 
+    it('gives the change before the replace, and keeps the old model if that fails', async () => {
+      await refresherFor(
+        catalogServiceMock({ entities: demo }),
+      ).refresher.refresh();
+      const before = (await store.getState())!.version;
+
+      const { refresher, changed } = refresherFor(
+        catalogServiceMock({ entities: withChangedSis(demo) }),
+      );
+      const seen: Array<{ change: ReadModelChange; stored?: string }> = [];
+      refresher.beforeReplace(async change => {
+        const [sis] = await store.getSources({ refs: [ALDER_SIS] });
+        seen.push({ change, stored: sis.vendor });
+        throw new Error('notice table is missing');
+      });
+
+      await expect(refresher.refresh()).rejects.toThrow(
+        'notice table is missing',
+      );
+
+      expect(seen).toHaveLength(1);
+      expect(seen[0].stored).toBe('PowerSchool');
+      expect(seen[0].change.previousVersion).toBe(before);
+      expect(
+        seen[0].change.next.sources.find(s => s.ref === ALDER_SIS),
+      ).toMatchObject({ vendor: 'Infinite Campus' });
+      // The old model stays, so the next refresh sees the same change.
+      expect((await store.getState())!.version).toBe(before);
+      expect(changed).not.toHaveBeenCalled();
+    });
+
     it('tells every listener of a change even if one fails, then fails', async () => {
       const refresher = new ReadModelRefresher({
         catalog: catalogServiceMock({ entities: demo }),
