@@ -3,7 +3,7 @@ import {
   IndicatorAvailability,
   summarizeGaps,
 } from '@internal/plugin-data-catalog-common';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { ALDER, BIRCH, ind } from '../__testUtils__/readModel';
 import { applyDatabaseMigrations } from './migrations';
 import { GapSnapshot, SnapshotStore, StatusChange } from './SnapshotStore';
@@ -190,6 +190,86 @@ describe.each(databases.eachSupportedId())('SnapshotStore on %p', id => {
     expect(await store.changes({ indicator: DEVICES })).toEqual(many);
   });
 
+  it('records a change seen by two replicas once', async () => {
+    const before = snapshot(ALDER, '2026-11-01T08:00:00.000Z', {
+      [DEVICES]: 'missing',
+    });
+    await store.add([before], []);
+
+    // Both replicas read the same newest snapshot, then both write the
+    // same change a moment apart.
+    const seenByA = snapshot(
+      ALDER,
+      '2026-11-02T08:00:00.000Z',
+      { [DEVICES]: 'available' },
+      'annotation',
+    );
+    const seenByB = { ...seenByA, takenAt: '2026-11-02T08:00:00.040Z' };
+    const closed = (at: string) =>
+      change(ALDER, DEVICES, at, 'missing', 'available');
+    await store.add([seenByA], [closed(seenByA.takenAt)]);
+    await store.add([seenByB], [closed(seenByB.takenAt)]);
+
+    expect(await store.series(ALDER)).toEqual([before, seenByA]);
+    expect(await store.changes({ indicator: DEVICES })).toEqual([
+      closed(seenByA.takenAt),
+    ]);
+  });
+
+  it('starts a change from the status another replica recorded', async () => {
+    await store.add(
+      [
+        snapshot(ALDER, '2026-11-01T08:00:00.000Z', {
+          [DEVICES]: 'missing',
+          [ABSENCE]: 'missing',
+        }),
+      ],
+      [],
+    );
+    const at = '2026-11-02T08:00:00.000Z';
+    await store.add(
+      [snapshot(ALDER, at, { [DEVICES]: 'available', [ABSENCE]: 'missing' })],
+      [change(ALDER, DEVICES, at, 'missing', 'available')],
+    );
+
+    // B read the first snapshot, and saw a second change besides A's.
+    const later = '2026-11-02T08:00:01.000Z';
+    const fromB = snapshot(ALDER, later, {
+      [DEVICES]: 'available',
+      [ABSENCE]: 'partial',
+    });
+    await store.add(
+      [fromB],
+      [
+        change(ALDER, DEVICES, later, 'missing', 'available'),
+        change(ALDER, ABSENCE, later, 'missing', 'partial'),
+      ],
+    );
+
+    expect((await store.latest()).get(ALDER)).toEqual(fromB);
+    expect(await store.changes({ indicator: DEVICES })).toEqual([
+      change(ALDER, DEVICES, at, 'missing', 'available'),
+    ]);
+    expect(await store.changes({ indicator: ABSENCE })).toEqual([
+      change(ALDER, ABSENCE, later, 'missing', 'partial'),
+    ]);
+  });
+
+  it('keeps the daily snapshot of a district that did not change', async () => {
+    const statuses = { [DEVICES]: 'missing' } as const;
+    const first = snapshot(ALDER, '2026-11-01T08:00:00.000Z', statuses);
+    const nextDay = snapshot(
+      ALDER,
+      '2026-11-02T08:00:00.000Z',
+      statuses,
+      'daily',
+    );
+    await store.add([first], []);
+    await store.add([nextDay], []);
+
+    expect(await store.series(ALDER)).toEqual([first, nextDay]);
+  });
+
   it('writes the snapshots and the changes together or not at all', async () => {
     const good = snapshot(ALDER, '2026-11-01T08:00:00.000Z', {
       [DEVICES]: 'missing',
@@ -212,5 +292,47 @@ describe.each(databases.eachSupportedId())('SnapshotStore on %p', id => {
     });
     expect(await store.series(ALDER)).toEqual([]);
     expect(await store.changes({ indicator: DEVICES })).toEqual([]);
+  });
+
+  it('records a change once when two replicas write it at the same moment', async () => {
+    // A second connection pool stands for the second replica; on SQLite,
+    // whose file one process holds, the one pool serializes the writes.
+    const { client, connection, pool } = knex.client.config;
+    const other =
+      client === 'pg' ? knexFactory({ client, connection, pool }) : knex;
+    try {
+      const before = snapshot(ALDER, '2026-11-01T08:00:00.000Z', {
+        [DEVICES]: 'missing',
+      });
+      await store.add([before], []);
+
+      // Several rounds, since without a lock the two writes would only
+      // sometimes both read before either wrote.
+      const replicas = [store, new SnapshotStore(other)];
+      const rounds = Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0 ? 'available' : 'missing',
+      );
+      for (const [i, to] of rounds.entries()) {
+        const at = new Date(Date.UTC(2026, 10, 2, 8, i)).toISOString();
+        const from = to === 'available' ? 'missing' : 'available';
+        await Promise.all(
+          replicas.map(replica =>
+            replica.add(
+              [snapshot(ALDER, at, { [DEVICES]: to }, 'annotation')],
+              [change(ALDER, DEVICES, at, from, to)],
+            ),
+          ),
+        );
+      }
+
+      expect(await store.series(ALDER)).toHaveLength(1 + rounds.length);
+      expect(
+        (await store.changes({ indicator: DEVICES })).map(c => c.to),
+      ).toEqual(rounds);
+    } finally {
+      if (other !== knex) {
+        await other.destroy();
+      }
+    }
   });
 });

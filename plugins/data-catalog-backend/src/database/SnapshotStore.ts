@@ -32,28 +32,41 @@ type Row = Record<string, any>;
 // Rows of up to 8 columns; well under the bind-parameter limits.
 const CHUNK = 500;
 
+// A district's statuses are snapshotted again after a day even when they
+// did not change, as ProgressService does; a repeat within a day is not.
+const REPEAT_AFTER_MS = 24 * 60 * 60 * 1000;
+
+// Serializes the writes of snapshots between replicas on PostgreSQL. Any
+// number does: the database is the plugin's own.
+const SNAPSHOT_WRITE_LOCK = 4_240_511_017;
+
 /** Keeps gap snapshots and status changes. */
 export class SnapshotStore {
   constructor(private readonly db: Knex) {}
 
   /** The newest snapshot of each district. */
   async latest(): Promise<Map<string, GapSnapshot>> {
-    const newest = this.db('dc_gap_snapshots')
-      .select('district_ref')
-      .max({ id: 'id' })
-      .groupBy('district_ref')
-      .as('newest');
-    const rows: Row[] = await this.db('dc_gap_snapshots')
-      .join(newest, 'dc_gap_snapshots.id', 'newest.id')
-      .select('dc_gap_snapshots.*');
-    return new Map(rows.map(r => [r.district_ref, toSnapshot(r)]));
+    return latestIn(this.db);
   }
 
+  /**
+   * Adds snapshots and changes of status, leaving out what another
+   * replica recorded since the caller read {@link SnapshotStore.latest}:
+   * a snapshot with the same statuses as its district's newest, taken
+   * within a day of it, is dropped with that district's changes, and the
+   * other changes start from the newest status. Two replicas that see the
+   * same change at once thus record it once.
+   */
   async add(snapshots: GapSnapshot[], changes: StatusChange[]): Promise<void> {
     await this.db.transaction(async tx => {
-      for (let i = 0; i < snapshots.length; i += CHUNK) {
+      if (tx.client.config.client === 'pg') {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [SNAPSHOT_WRITE_LOCK]);
+      }
+      const news = stillNews(await latestIn(tx), snapshots, changes);
+
+      for (let i = 0; i < news.snapshots.length; i += CHUNK) {
         await tx('dc_gap_snapshots').insert(
-          snapshots.slice(i, i + CHUNK).map(s => ({
+          news.snapshots.slice(i, i + CHUNK).map(s => ({
             district_ref: s.district,
             taken_at: s.takenAt,
             cause: s.cause,
@@ -62,9 +75,9 @@ export class SnapshotStore {
           })),
         );
       }
-      for (let i = 0; i < changes.length; i += CHUNK) {
+      for (let i = 0; i < news.changes.length; i += CHUNK) {
         await tx('dc_status_changes').insert(
-          changes.slice(i, i + CHUNK).map(c => ({
+          news.changes.slice(i, i + CHUNK).map(c => ({
             district_ref: c.district,
             indicator_ref: c.indicator,
             from_status: c.from ?? null,
@@ -108,6 +121,57 @@ export class SnapshotStore {
       changedAt: r.changed_at,
     }));
   }
+}
+
+async function latestIn(db: Knex): Promise<Map<string, GapSnapshot>> {
+  const newest = db('dc_gap_snapshots')
+    .select('district_ref')
+    .max({ id: 'id' })
+    .groupBy('district_ref')
+    .as('newest');
+  const rows: Row[] = await db('dc_gap_snapshots')
+    .join(newest, 'dc_gap_snapshots.id', 'newest.id')
+    .select('dc_gap_snapshots.*');
+  return new Map(rows.map(r => [r.district_ref, toSnapshot(r)]));
+}
+
+/**
+ * What of a write is still news against each district's newest snapshot,
+ * which another replica may have written since the writer read it.
+ */
+function stillNews(
+  latest: Map<string, GapSnapshot>,
+  snapshots: GapSnapshot[],
+  changes: StatusChange[],
+): { snapshots: GapSnapshot[]; changes: StatusChange[] } {
+  const repeated = new Set(
+    snapshots
+      .filter(s => isRepeat(s, latest.get(s.district)))
+      .map(s => s.district),
+  );
+  return {
+    snapshots: snapshots.filter(s => !repeated.has(s.district)),
+    changes: changes.flatMap(c => {
+      const newest = latest.get(c.district)?.statuses[c.indicator];
+      if (repeated.has(c.district) || newest === c.to) {
+        return [];
+      }
+      return [newest ? { ...c, from: newest } : c];
+    }),
+  };
+}
+
+/** Whether `snapshot` only repeats `newest`, the district's last one. */
+function isRepeat(snapshot: GapSnapshot, newest?: GapSnapshot): boolean {
+  if (!newest) {
+    return false;
+  }
+  const indicators = Object.keys(snapshot.statuses);
+  return (
+    indicators.length === Object.keys(newest.statuses).length &&
+    indicators.every(i => newest.statuses[i] === snapshot.statuses[i]) &&
+    Date.parse(snapshot.takenAt) - Date.parse(newest.takenAt) < REPEAT_AFTER_MS
+  );
 }
 
 function toSnapshot(row: Row): GapSnapshot {
