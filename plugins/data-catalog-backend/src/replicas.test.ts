@@ -282,4 +282,67 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
     expect(versions.slice(0, 2)).toEqual([version + 2, version + 1]);
     expect(new Set(versions).size).toBe(versions.length);
   });
+
+  it('records each change of status once when writes in one district reach both replicas at once', async () => {
+    const INDICATOR_NOTE = `${API}/annotations/indicators/default/chronic-absence/districts/alder-creek`;
+    const changesSoFar = async () =>
+      (
+        await request(b.server)
+          .get(
+            `${API}/indicators/${encodeURIComponent(
+              CHRONIC_ABSENCE,
+            )}/status-changes`,
+          )
+          .query({ district: 'alder-creek' })
+          .set('Authorization', ada)
+      ).body.items as Array<{ from: string; to: string; cause: string }>;
+    // The last edit left the SIS without corrections.
+    expect(chronicAbsence(await gapsOf(b.server))?.status).toBe('partial');
+    const before = (await changesSoFar()).length;
+
+    // Each round, A takes the SIS's attendance away or gives it back while
+    // B saves a note on the indicator: both replicas then snapshot Alder
+    // Creek at the same moment and see the same change of status.
+    const rounds = ['missing', 'partial', 'missing', 'partial'];
+    for (const [round, expected] of rounds.entries()) {
+      const sis = await annotationOf(a.server);
+      const note = await request(b.server)
+        .get(INDICATOR_NOTE)
+        .set('Authorization', ada);
+      const writes = await Promise.all([
+        request(a.server)
+          .put(SIS)
+          .set('Authorization', ada)
+          .send({
+            version: sis.body.version,
+            corrections:
+              expected === 'missing'
+                ? [
+                    {
+                      element: 'dataelement:daily-attendance',
+                      status: 'unusable',
+                      reason: `Blank again in round ${round}`,
+                    },
+                  ]
+                : [],
+          }),
+        request(b.server)
+          .put(INDICATOR_NOTE)
+          .set('Authorization', ada)
+          .send({
+            version: note.body.version,
+            notes: `Reviewed in round ${round}`,
+          }),
+      ]);
+      expect(writes.map(w => w.status)).toEqual([200, 200]);
+    }
+
+    const recorded = (await changesSoFar()).slice(before);
+    expect(recorded.map(c => [c.from, c.to, c.cause])).toEqual([
+      ['partial', 'missing', 'annotation'],
+      ['missing', 'partial', 'annotation'],
+      ['partial', 'missing', 'annotation'],
+      ['missing', 'partial', 'annotation'],
+    ]);
+  });
 });
