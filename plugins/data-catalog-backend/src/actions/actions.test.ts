@@ -21,7 +21,12 @@ const SERVICE = mockCredentials.service.header();
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 type Gap = { element: string; reason: string; status: string };
-type Result = { indicator: string; status: string; gaps?: Gap[] };
+type Result = {
+  indicator: string;
+  status: string;
+  reasons?: string[];
+  gaps?: Gap[];
+};
 
 describe.each(databases.eachSupportedId())(
   "the data catalog's assistant actions, on %p",
@@ -187,6 +192,8 @@ describe.each(databases.eachSupportedId())(
         expect(result.gaps?.map(g => [g.element, g.reason])).toEqual(
           unavailable.map((e: Gap) => [e.element, e.reason]),
         );
+        // The indicator's reasons only repeat its gaps', so are left out.
+        expect(result.reasons).toBeUndefined();
       }
 
       // Compact enough for an assistant: no judged provisions, and far
@@ -195,6 +202,24 @@ describe.each(databases.eachSupportedId())(
       expect(JSON.stringify(res.body).length).toBeLessThan(
         JSON.stringify(fromRoute.body).length / 3,
       );
+    });
+
+    it('says why for an indicator the district can compute', async () => {
+      const fromRoute = await route('/districts/alder-creek/gaps');
+      const res = await invoke('get-district-gaps', {
+        district: 'alder-creek',
+        status: ['available'],
+      });
+
+      const listed: Result[] = res.body.output.indicators;
+      expect(listed.length).toBeGreaterThan(0);
+      for (const result of listed) {
+        const full = fromRoute.body.results.find(
+          (r: Result) => r.indicator === result.indicator,
+        );
+        expect(result.reasons).toEqual(full.reasons);
+        expect(result.gaps).toBeUndefined();
+      }
     });
 
     it('lists only the stage asked for', async () => {

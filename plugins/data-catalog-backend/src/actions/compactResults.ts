@@ -16,9 +16,9 @@ export const INDICATOR_STATUSES = [
 /** One element that keeps a district from computing an indicator. */
 export interface ElementGap {
   element: string;
-  title: string;
   role: 'required' | 'subgroup';
   status: 'partial' | 'missing';
+  /** What is wrong, beginning with the element's title. */
   reason: string;
   /** The source the status is taken from, when one provides the element. */
   source?: string;
@@ -28,32 +28,41 @@ export interface ElementGap {
  * One indicator in one district, without the judged provisions of every
  * element: a district's full answer runs to megabytes at state scale,
  * mostly the same provisions repeated for each indicator, too much for an
- * assistant's context. What is kept says what is missing and why.
+ * assistant's context. What is kept says what is missing and why, once:
+ * an indicator with gaps has no `reasons`, which only repeat the gaps'.
  */
 export interface CompactResult {
   status: IndicatorStatus;
-  reasons: string[];
+  /** Why, for an indicator without gaps: available or not applicable. */
+  reasons?: string[];
   /** For a partial or missing indicator, each element not available. */
   gaps?: ElementGap[];
 }
 
-/** Keeps of a result its status, reasons and unavailable elements. */
+/**
+ * Keeps of a result its status and its unavailable elements.
+ *
+ * TODO(actions-size): at state scale (200 indicators) a district's whole
+ * answer is still 110-170 kB, mostly the same elements' reasons repeated
+ * across the indicators that need them. Listing each unavailable element
+ * once, with the indicators it holds back, would cut that further; an
+ * element can be judged differently for different indicators (their
+ * grades, whether sources must be joined), so each distinct judgment
+ * would need its own entry.
+ */
 export function compactResult(result: IndicatorAvailability): CompactResult {
   const gaps = result.elements
     .filter(e => e.status !== 'available')
     .map(e => ({
       element: e.element,
-      title: e.elementTitle,
       role: e.role,
       status: e.status as ElementGap['status'],
       reason: e.reason,
       ...(e.chosen ? { source: e.chosen } : {}),
     }));
-  return {
-    status: result.status,
-    reasons: result.reasons,
-    ...(gaps.length > 0 ? { gaps } : {}),
-  };
+  return gaps.length > 0
+    ? { status: result.status, gaps }
+    : { status: result.status, reasons: result.reasons };
 }
 
 /** Counts a list of results by status. */
@@ -98,19 +107,23 @@ export function compactResultFields(zod: typeof z) {
     status: zod.enum(INDICATOR_STATUSES),
     reasons: zod
       .array(zod.string())
-      .describe('Why the indicator has this status, most important first'),
+      .optional()
+      .describe(
+        'Why, for an indicator that is available or not applicable; the gaps say why for the others',
+      ),
     gaps: zod
       .array(
         zod.object({
           element: zod.string().describe('The data element, by reference'),
-          title: zod.string(),
           role: zod
             .enum(['required', 'subgroup'])
             .describe(
               'Needed to compute the indicator, or to break it down by a subgroup',
             ),
           status: zod.enum(['partial', 'missing']),
-          reason: zod.string().describe('What is wrong, in one sentence'),
+          reason: zod
+            .string()
+            .describe('What is wrong, in one sentence naming the element'),
           source: zod
             .string()
             .optional()

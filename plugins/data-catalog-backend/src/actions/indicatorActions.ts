@@ -100,9 +100,10 @@ export function registerIndicatorActions(options: DataCatalogActionsOptions) {
     title: 'One indicator in every district',
     description: [
       'Whether each school district can compute one indicator: available,',
-      'partial, missing or not applicable, with the reasons and, where it',
-      'is partial or missing, each data element that is missing or unusable',
-      'there and why. Use it to compare districts on one measure. The',
+      'partial, missing or not applicable. Where it is partial or missing,',
+      '`gaps` names each data element that is missing or unusable there and',
+      'says why; elsewhere `reasons` says why. Use it to compare districts on',
+      'one measure. The',
       'indicator may be named by reference',
       '(indicator:default/chronic-absenteeism-rate), name or title.',
     ].join(' '),
