@@ -91,11 +91,26 @@ export async function startCatalog(options: {
     }
   }
 
+  /** Polls until the catalog serves at least `count` entities. */
+  async function waitForCount(count: number, timeoutMs = 180_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await request(server)
+        .get('/api/catalog/entities?fields=kind')
+        .set('Authorization', asService);
+      if (response.body.length >= count || Date.now() > deadline) {
+        return response.body.length as number;
+      }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+
   return {
     server,
     asService,
     entity,
     waitForEntity,
+    waitForCount,
     stop: () => backend.stop(),
   };
 }
