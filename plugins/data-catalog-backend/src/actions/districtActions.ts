@@ -42,24 +42,26 @@ export function findDistrict(
   try {
     return findByName(text, districts, DISTRICTS);
   } catch (error) {
-    const boces = groups.filter(g => g.type === 'boces');
-    if (error instanceof NotFoundError && boces.length > 0) {
-      const [match] = safeMatches(text, boces);
-      if (match) {
-        throw new InputError(
-          `"${text}" is the BOCES ${match.title} (${match.ref}), not a district: gaps are computed for each member district, which list-districts lists`,
-        );
-      }
+    const boces = error instanceof NotFoundError && bocesNamed(text, groups);
+    if (boces) {
+      throw new InputError(
+        `"${text}" is the BOCES ${boces.title} (${boces.ref}), not a district: gaps are computed for each member district, which list-districts lists`,
+      );
     }
     throw error;
   }
 }
 
-function safeMatches(text: string, groups: DistrictRecord[]) {
+/** The one BOCES the text names, if it names one. */
+function bocesNamed(text: string, groups: DistrictRecord[]) {
   try {
-    return matchingNames(text, groups, DISTRICTS);
+    return findByName(
+      text,
+      groups.filter(g => g.type === 'boces'),
+      DISTRICTS,
+    );
   } catch {
-    return [];
+    return undefined;
   }
 }
 
