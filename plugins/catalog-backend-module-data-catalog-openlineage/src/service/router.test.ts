@@ -122,6 +122,17 @@ describe('the OpenLineage routes on the catalog', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('refuses a body over 5 MB', async () => {
+    const huge = runEvent({ padding: 'x'.repeat(6 * 1024 * 1024) });
+
+    const posted = await request(catalog.server)
+      .post(EVENTS)
+      .set('Authorization', catalog.asService)
+      .send(huge);
+
+    expect(posted.status).toBe(413);
+  });
+
   it('leaves the catalog’s own routes working', async () => {
     const response = await request(catalog.server)
       .get('/api/catalog/entities')
