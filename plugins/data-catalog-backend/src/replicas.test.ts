@@ -105,6 +105,7 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
   let ofB: PluginDatabases | undefined;
   let a: Awaited<ReturnType<typeof startReplica>>;
   let b: Awaited<ReturnType<typeof startReplica>>;
+  let aStopped = false;
 
   beforeAll(async () => {
     const ofA: PluginDatabases = {
@@ -133,7 +134,9 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
   });
 
   afterAll(async () => {
-    await a?.stop();
+    if (!aStopped) {
+      await a?.stop();
+    }
     await b?.stop();
     await ofB?.catalog.destroy();
     await ofB?.['data-catalog'].destroy();
@@ -344,5 +347,26 @@ describe.each(databaseIds)('two replicas of the backend on one %p', id => {
       ['partial', 'missing', 'annotation'],
       ['missing', 'partial', 'annotation'],
     ]);
+  });
+
+  // Last, as it stops replica A.
+  it('goes on refreshing on replica B once replica A stops', async () => {
+    await a.stop();
+    aStopped = true;
+    const seen = recorder.runs.length;
+    const refreshedBefore = await refreshedAt(b.server);
+
+    const runsOnB = () =>
+      recorder.runs.slice(seen).filter(r => r.replica === 'B').length;
+    await waitFor(
+      async () => runsOnB(),
+      runs => runs >= 2,
+    );
+
+    expect(runsOnB()).toBeGreaterThanOrEqual(2);
+    expect(recorder.mostAtOnce).toBe(1);
+    expect(Date.parse(await refreshedAt(b.server))).toBeGreaterThan(
+      Date.parse(refreshedBefore),
+    );
   });
 });
