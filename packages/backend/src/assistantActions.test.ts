@@ -239,6 +239,30 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('finds an indicator by name and compares the districts on it', async () => {
+      const listed = await callTool('data-catalog.list-indicators', {
+        query: 'chronic absenteeism',
+      });
+      const [indicator] = listed.message!.result.structuredContent.indicators;
+      expect(indicator.title).toBe('Chronic absenteeism rate');
+
+      const { message } = await callTool(
+        'data-catalog.get-indicator-availability',
+        { indicator: indicator.ref },
+      );
+      const output = message!.result.structuredContent;
+      expect(output.indicator.ref).toBe(indicator.ref);
+      expect(
+        output.districts.map((d: { district: string }) => d.district).sort(),
+      ).toEqual([
+        'group:default/alder-creek',
+        'group:default/birch-harbor',
+        'group:default/cedar-point',
+        'group:default/dunmore',
+        'group:default/elmwood-falls',
+      ]);
+    });
+
     it('follows lineage from a source to the indicators it serves', async () => {
       const { message } = await callTool('data-catalog.get-lineage', {
         entity: 'alder-creek-sis',
