@@ -138,6 +138,11 @@ async function latestIn(db: Knex): Promise<Map<string, GapSnapshot>> {
 /**
  * What of a write is still news against each district's newest snapshot,
  * which another replica may have written since the writer read it.
+ *
+ * TODO(progress-replicas): an indicator that differs from the newest
+ * snapshot but not from the one the writer read (another replica's change
+ * undone in between) gets no change row, as the writer has no reasons for
+ * it; ProgressService could pass what it read so the store can tell.
  */
 function stillNews(
   latest: Map<string, GapSnapshot>,
