@@ -91,6 +91,13 @@ echo "== end-to-end tests (Playwright, Chromium)"
 yarn playwright test
 count_report playwright "$results/e2e.json"
 
+# The pages at statewide size, on a generated catalog and a portal of their
+# own (ports 7017 and 3017); figures in test-results/statewide-pages.json.
+echo "== end-to-end tests at statewide size (Playwright, Chromium)"
+yarn playwright test --config playwright.statewide.config.ts
+count_report playwright "$results/e2e-statewide.json"
+
 echo "Screenshots and reports: test-results/e2e/ and e2e-test-report/"
+echo "Statewide run: test-results/e2e-statewide/, test-results/e2e-statewide-report/"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
