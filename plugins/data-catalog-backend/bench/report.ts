@@ -40,17 +40,21 @@ export interface BenchReport {
   skipped: string[];
 }
 
-const NAMES: Record<DatabaseKind, string> = {
+/** How the report names each database. */
+export const NAMES: Record<DatabaseKind, string> = {
   sqlite: 'SQLite',
   postgres: 'PostgreSQL',
 };
 
-const ms = (value: number) =>
+/** Milliseconds, or seconds from one second on. */
+export const ms = (value: number) =>
   value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
 
-const mib = (value: number) => `${value.toFixed(0)} MiB`;
+/** Mebibytes, whole. */
+export const mib = (value: number) => `${value.toFixed(0)} MiB`;
 
-const medianP95 = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
+/** `median / p95` of a summary. */
+export const medianP95 = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)}`;
 
 // CPU time of this process, which a busy machine inflates less than the
 // elapsed time; on PostgreSQL it leaves out the server's work.
@@ -66,7 +70,7 @@ const lineage = (l: LineageResult) =>
  * A Markdown table with its columns padded to one width, as Prettier
  * writes them, so that the results file passes the repository's check.
  */
-function alignedTable(header: string[], rows: string[][]): string[] {
+export function alignedTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, i) =>
     Math.max(title.length, ...rows.map(cells => cells[i].length)),
   );
