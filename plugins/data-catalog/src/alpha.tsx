@@ -10,10 +10,6 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-// TODO(deps): declare @backstage/plugin-search-react in package.json (it is
-// installed at the root); dependencies could not be changed when search
-// was added.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   SearchFilterBlueprint,
   SearchFilterResultTypeBlueprint,

@@ -3,9 +3,6 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-// TODO(deps): declare @backstage/errors in package.json (it is installed at
-// the root); dependencies could not be changed when this module was added.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { InputError } from '@backstage/errors';
 
 const CONFIG_KEY = 'search.collators.dataCatalog';

@@ -5,10 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-// TODO(openlineage-deps): declare the data catalog module as a
-// devDependency of this package; the brief that created it allowed no
-// change to package.json dependencies. It resolves through the workspace.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import catalogModuleDataCatalog from '@internal/plugin-catalog-backend-module-data-catalog';
 import request from 'supertest';
 import { Knex } from '../database/migrations';

@@ -8,12 +8,7 @@ import { DefaultSchedulerService } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 // The replicas test starts the real catalog with the data catalog's module.
-// TODO(replicas-deps): declare @backstage/plugin-catalog-backend and
-// @internal/plugin-catalog-backend-module-data-catalog as devDependencies
-// of this package; until then they resolve from the workspace root.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import catalogModuleDataCatalog from '@internal/plugin-catalog-backend-module-data-catalog';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {

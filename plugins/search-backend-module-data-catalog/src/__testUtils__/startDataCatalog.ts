@@ -16,14 +16,8 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { Entity } from '@backstage/catalog-model';
-// TODO(deps): declare the catalog backend, the data catalog's catalog
-// module and the search backend as devDependencies (they are installed at
-// the root); dependencies could not be changed when this module was added.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import catalogModuleDataCatalog from '@internal/plugin-catalog-backend-module-data-catalog';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import searchPlugin from '@backstage/plugin-search-backend';
 import path from 'node:path';
 import { searchModuleDataCatalogCollator } from '../module';

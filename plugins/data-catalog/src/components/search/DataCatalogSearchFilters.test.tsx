@@ -1,7 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   MockSearchApi,
   searchApiRef,

@@ -6,10 +6,6 @@ import {
   INDICATOR_CONSTRUCTS,
   INDICATOR_STAGES,
 } from '@internal/plugin-data-catalog-common';
-// TODO(deps): declare @backstage/plugin-search-react in package.json (it is
-// installed at the root); dependencies could not be changed when search
-// was added.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { SearchFilter, useSearch } from '@backstage/plugin-search-react';
 import { useCallback } from 'react';
 import { CONSTRUCT_LABELS, STAGE_LABELS } from './labels';

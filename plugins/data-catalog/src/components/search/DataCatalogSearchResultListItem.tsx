@@ -12,12 +12,7 @@ import {
   makeStyles,
   Typography,
 } from '@material-ui/core';
-// TODO(deps): declare @backstage/plugin-search-react in package.json (it is
-// installed at the root); dependencies could not be changed when search
-// was added.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { BaseSearchResultListItemProps } from '@backstage/plugin-search-react/alpha';
 import {
   CONSTRUCT_LABELS,

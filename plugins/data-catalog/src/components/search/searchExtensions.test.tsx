@@ -1,5 +1,4 @@
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import {
   SearchFilterBlueprint,
   SearchFilterResultTypeBlueprint,
