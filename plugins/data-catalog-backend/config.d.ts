@@ -5,7 +5,8 @@ export interface Config {
     readModel?: {
       /**
        * How often the read model is compared with the catalog and rewritten
-       * when it changed. Every 30 seconds by default.
+       * when it changed, besides the refreshes the catalog module's change
+       * announcements start. Every 2 minutes by default.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

@@ -17,6 +17,8 @@ import { ImpactNoticeStore } from './impact/ImpactNoticeStore';
 import { ImpactNotifier } from './impact/ImpactNotifier';
 import { LineageService } from './lineage/LineageService';
 import { ReadModelRefresher } from './readModel/ReadModelRefresher';
+import { refreshOnCatalogChanges } from './readModel/refreshOnChanges';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { createRouter } from './service/router';
 import { registerDataCatalogActions } from './actions';
 import { ElementComparisonService } from './comparison/ElementComparisonService';
@@ -57,6 +59,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         auth,
@@ -71,6 +74,7 @@ export const dataCatalogPlugin = createBackendPlugin({
         catalog,
         notifications,
         actionsRegistry,
+        events,
       }) {
         // No count of students is shown yet; the minimum is read at
         // start-up all the same, so that a wrong value stops the backend
@@ -102,11 +106,15 @@ export const dataCatalogPlugin = createBackendPlugin({
                 config.getConfig(scheduleKey),
               )
             : {
-                frequency: { seconds: 30 },
+                // The catalog module announces changes, which start a
+                // refresh within seconds; the schedule catches what no
+                // announcement tells of, such as a deleted entity.
+                frequency: { minutes: 2 },
                 timeout: { minutes: 10 },
                 initialDelay: { seconds: 5 },
               },
         );
+        await refreshOnCatalogChanges({ events, scheduler, logger });
 
         const owners = new OwnersStore(db);
         const subjects = new SubjectResolver(readModel);

@@ -17,3 +17,4 @@ export * from './api';
 export * from './permissions';
 export * from './privacy';
 export * from './search';
+export * from './events';

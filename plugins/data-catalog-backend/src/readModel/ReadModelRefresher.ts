@@ -18,6 +18,9 @@ import { ReadModel } from './types';
 
 const PAGE_SIZE = 500;
 
+/** The scheduler task that refreshes the read model. */
+export const REFRESH_TASK_ID = 'data-catalog-read-model-refresh';
+
 /** What a refresh found. */
 export type RefreshOutcome = 'changed' | 'unchanged';
 
@@ -86,7 +89,7 @@ export class ReadModelRefresher {
     schedule: SchedulerServiceTaskScheduleDefinition,
   ): Promise<void> {
     await scheduler.scheduleTask({
-      id: 'data-catalog-read-model-refresh',
+      id: REFRESH_TASK_ID,
       ...schedule,
       fn: async () => {
         await this.refresh();
