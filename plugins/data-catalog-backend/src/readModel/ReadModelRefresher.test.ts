@@ -272,7 +272,23 @@ describe.each(databases.eachSupportedId())(
         vendor: 'Infinite Campus',
         lifecycle: 'deprecated',
       });
-      expect(change.previous?.sources).toHaveLength(demoSources);
+      // Only Alder Creek's sources changed, so only they are read back.
+      const alder = demo.filter(
+        e =>
+          e.kind === 'DataSource' &&
+          (e.spec as { district?: string }).district === 'group:alder-creek',
+      );
+      expect(alder.length).toBeLessThan(demoSources);
+      expect(change.previous?.sources.map(s => s.ref).sort()).toEqual(
+        change.next.sources
+          .filter(s => s.district === 'group:default/alder-creek')
+          .map(s => s.ref)
+          .sort(),
+      );
+      expect(change.previous?.sources).toHaveLength(alder.length);
+      expect(change.previous?.districts).toHaveLength(
+        change.next.districts.length,
+      );
       expect(change.version).toBe((await store.getState())!.version);
     });
 
