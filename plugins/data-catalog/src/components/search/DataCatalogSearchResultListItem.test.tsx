@@ -93,6 +93,22 @@ describe('a data catalog search result', () => {
     expect(screen.queryByText('Brightfield Software')).not.toBeInTheDocument();
   });
 
+  it('does not repeat the summary when the match is in the description', async () => {
+    const highlight = {
+      preTag: '<mark-1>',
+      postTag: '</mark-1>',
+      fields: {
+        text: source.text.replace('attendance', '<mark-1>attendance</mark-1>'),
+      },
+    };
+
+    await renderInTestApp(
+      <DataCatalogSearchResultListItem result={source} highlight={highlight} />,
+    );
+
+    expect(screen.getAllByText(/Enrollment and/)).toHaveLength(1);
+  });
+
   it('renders nothing without a document', async () => {
     const { container } = await renderInTestApp(
       <DataCatalogSearchResultListItem />,

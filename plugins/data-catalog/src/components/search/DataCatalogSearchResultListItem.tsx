@@ -56,14 +56,21 @@ const MATCHED_LINES = 2;
  * The lines of the indexed text that hold a highlighted match, for results
  * found by something the summary does not say.
  */
-function matchedLines(highlight: ResultHighlight | undefined): string[] {
+function matchedLines(
+  highlight: ResultHighlight | undefined,
+  summary: string | undefined,
+): string[] {
   const text = highlight?.fields.text;
   if (!text) {
     return [];
   }
+  const plain = (line: string) =>
+    line.split(highlight.preTag).join('').split(highlight.postTag).join('');
+  // A match in the description would only repeat the summary above it.
   return text
     .split('\n')
     .filter(line => line.includes(highlight.preTag))
+    .filter(line => !summary || !summary.includes(plain(line).trim()))
     .slice(0, MATCHED_LINES);
 }
 
@@ -92,7 +99,7 @@ export function DataCatalogSearchResultListItem(
     fields.lifecycle &&
       LIFECYCLE_LABELS[fields.lifecycle as keyof typeof LIFECYCLE_LABELS],
   ].filter((chip): chip is string => Boolean(chip));
-  const matches = matchedLines(highlight);
+  const matches = matchedLines(highlight, fields.summary);
 
   return (
     <>
