@@ -45,7 +45,15 @@ export interface QuestionResults {
    */
   matrixFirstMs: number;
   matrix: Summary;
-  gaps: Comparison & { answerKiB: number };
+  gaps: Comparison & {
+    answerKiB: number;
+    /**
+     * Median indicators available per district: by the plugin's rules,
+     * with the partial ones, and by presence alone. Presence is needed
+     * for available, so the last is never below the first.
+     */
+    available: { plugin: number; pluginOrPartial: number; presence: number };
+  };
   lineage: LineageComparison[];
   /** Requests the baselines made, in all. */
   baselineRequests: number;
@@ -262,10 +270,19 @@ export async function askQuestions(
   const gapTimes = { plugin: [] as number[], baseline: [] as number[] };
   const gapSizes = { plugin: [] as number[], baseline: [] as number[] };
   let answerBytes = 0;
+  const available = {
+    plugin: [] as number[],
+    pluginOrPartial: [] as number[],
+    presence: [] as number[],
+  };
   for (const district of plan.districts) {
-    const answer = await api.get<{ results: unknown[] }>(
-      `/api/data-catalog/districts/${encodeURIComponent(district)}/gaps`,
-    );
+    const answer = await api.get<{
+      results: unknown[];
+      summary: { total: { available: number; partial: number } };
+    }>(`/api/data-catalog/districts/${encodeURIComponent(district)}/gaps`);
+    const { total } = answer.body.summary;
+    available.plugin.push(total.available);
+    available.pluginOrPartial.push(total.available + total.partial);
     gapTimes.plugin.push(answer.ms);
     gapSizes.plugin.push(answer.body.results.length);
     answerBytes = Math.max(answerBytes, answer.bytes);
@@ -275,6 +292,9 @@ export async function askQuestions(
     const judged = await catalogGaps(api, district);
     gapTimes.baseline.push(performance.now() - started);
     gapSizes.baseline.push(judged.length);
+    available.presence.push(
+      judged.filter(j => j.status === 'available').length,
+    );
     counter.baselineRequests += api.requests - before;
   }
   progress(`district gaps: ${plan.districts.length} districts`);
@@ -322,6 +342,11 @@ export async function askQuestions(
         gapSizes.baseline,
       ),
       answerKiB: answerBytes / 1024,
+      available: {
+        plugin: summarize(available.plugin).median,
+        pluginOrPartial: summarize(available.pluginOrPartial).median,
+        presence: summarize(available.presence).median,
+      },
     },
     lineage,
     baselineRequests: counter.baselineRequests,

@@ -27,7 +27,8 @@ export interface StatewideDatabaseResult {
   processingOverhead: { moduleOnly: number; withPlugin: number };
   questions: QuestionResults;
   memory: BackendMemory;
-  /** The Resource backend's peak, for comparison. */
+  /** The other backends' peaks, for comparison. */
+  moduleOnlyPeakMiB: number;
   resourcesPeakMiB: number;
   targets: TargetCheck[];
 }
@@ -155,12 +156,19 @@ export function toStatewideMarkdown(report: StatewideReport): string {
             r.questions.gaps.answerKiB / 1024
           ).toFixed(1)} MiB`,
       ),
+      row(
+        'Indicators available per district, median: plugin (with partial) vs by presence',
+        r => {
+          const a = r.questions.gaps.available;
+          return `${a.plugin} (${a.pluginOrPartial}) vs ${a.presence}`;
+        },
+      ),
       ...lineageRows,
       row('Requests the catalog API baselines made', r =>
         String(r.questions.baselineRequests),
       ),
       row(
-        'Backend RSS: peak loading / after loading / peak serving; peak of the Resource backend',
+        'Backend RSS: peak loading / after loading / peak serving; peaks of the module-only and Resource backends',
         r =>
           `${mib(r.memory.peakWhileLoadingMiB)} / ${mib(
             r.memory.rssAfterLoadMiB,
@@ -168,7 +176,7 @@ export function toStatewideMarkdown(report: StatewideReport): string {
             r.memory.peakWhileServingMiB === undefined
               ? 'not measured'
               : mib(r.memory.peakWhileServingMiB)
-          }; ${mib(r.resourcesPeakMiB)}`,
+          }; ${mib(r.moduleOnlyPeakMiB)}, ${mib(r.resourcesPeakMiB)}`,
       ),
     ]),
     '',

@@ -196,7 +196,7 @@ async function runDatabase(
     options,
     files,
     entities.length,
-    async () => undefined,
+    async backend => (await backend.memory()).peakMiB,
   );
   const resources = await runBackend(
     'resources',
@@ -225,6 +225,7 @@ async function runDatabase(
     version: await databaseVersion(kind, options.pgUrl),
     ...measured,
     processingOverhead: processingOverhead(measured),
+    moduleOnlyPeakMiB: moduleOnly.value,
     resourcesPeakMiB: resources.value,
     targets: checkTargets(measured),
   };

@@ -54,7 +54,11 @@ function runs(overrides: {
       refreshStartLagMs: 10,
       matrixFirstMs: 3000,
       matrix: summarize([overrides.matrixMs ?? 40]),
-      gaps: { ...comparison(overrides.gapsMs ?? 5, 80), answerKiB: 10 },
+      gaps: {
+        ...comparison(overrides.gapsMs ?? 5, 80),
+        answerKiB: 10,
+        available: { plugin: 10, pluginOrPartial: 20, presence: 30 },
+      },
       lineage: [lineage(3, 2, 40), lineage(5, overrides.lineage5Ms ?? 4, 90)],
       baselineRequests: 10,
     },
