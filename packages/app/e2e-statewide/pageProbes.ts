@@ -109,11 +109,24 @@ export async function timeUntil<Arg>(
   arg: Arg,
   timeout: number,
 ): Promise<number> {
-  const handle = await page.waitForFunction(complete, arg, {
-    polling: 'raf',
-    timeout,
-  });
-  return (await handle.jsonValue()) as number;
+  try {
+    const handle = await page.waitForFunction(complete, arg, {
+      polling: 'raf',
+      timeout,
+    });
+    return (await handle.jsonValue()) as number;
+  } catch (error) {
+    // Says what the page showed instead, which a timeout alone does not.
+    const shown = await page
+      .locator('main')
+      .innerText({ timeout: 5_000 })
+      .catch(() => '(no main element)');
+    throw new Error(
+      `The page was not complete after ${timeout} ms (${
+        (error as Error).message.split('\n')[0]
+      }); it showed: ${shown.replace(/\s+/g, ' ').slice(0, 500)}`,
+    );
+  }
 }
 
 /**

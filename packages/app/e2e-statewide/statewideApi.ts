@@ -65,6 +65,15 @@ export interface GeneratedCatalog {
 }
 
 export function readGeneratedCatalog(dir = catalogDir()): GeneratedCatalog {
+  // Outside CI a portal already listening is reused, and then nothing
+  // generates the folder this run was given.
+  if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) {
+    throw new Error(
+      `No generated catalog in ${dir}: if a statewide portal was already ` +
+        'running, it was reused and nothing was generated; stop it, or set ' +
+        'STATEWIDE_CATALOG_DIR to the folder it reads',
+    );
+  }
   const kinds: Record<string, number> = {};
   const files = fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
