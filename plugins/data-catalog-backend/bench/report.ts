@@ -162,6 +162,18 @@ export function toMarkdown(report: BenchReport): string {
         row('Regional matrix, cached answers, median', r =>
           ms(r.matrixCached.median),
         ),
+        row(
+          `Regional matrix of another replica, from stored statuses, median / max (n=${matrixSamples})`,
+          r =>
+            `${ms(r.matrixFromStored.median)} / ${ms(r.matrixFromStored.max)}`,
+        ),
+        row(
+          `Regional matrix after a refresh that changed one source, median / max (n=${matrixSamples})`,
+          r =>
+            `${ms(r.matrixAfterOneChange.median)} / ${ms(
+              r.matrixAfterOneChange.max,
+            )}`,
+        ),
         row('Heap a GapService keeps after one matrix (after GC)', r =>
           r.matrixRetainedMiB === undefined
             ? 'not measured (run with --expose-gc)'

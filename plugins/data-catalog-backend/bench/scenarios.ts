@@ -5,6 +5,7 @@ import {
   DatabaseReadModelStore,
   ReadModelStore,
 } from '../src/database/ReadModelStore';
+import { GapStatusStore } from '../src/database/GapStatusStore';
 import { applyDatabaseMigrations } from '../src/database/migrations';
 import { noCorrections } from '../src/gaps/CorrectionProvider';
 import { GapService } from '../src/gaps/GapService';
@@ -70,6 +71,16 @@ export interface DatabaseResult {
   matrixRetainedMiB?: number;
   /** The matrix asked again of the same service, answered from its cache. */
   matrixCached: Summary;
+  /**
+   * The matrix of a new service (another replica, a restart) that finds
+   * every district's statuses stored by the first.
+   */
+  matrixFromStored: Summary;
+  /**
+   * The matrix after a refresh that changed one source: the warm service
+   * recomputes that source's district only.
+   */
+  matrixAfterOneChange: Summary;
   lineageFromSource: LineageResult;
   lineageFromIndicator: LineageResult;
   /** Resident set size after each phase, for where the memory goes. */
@@ -218,6 +229,31 @@ export async function runScenarios(
     progress(`matrix sample ${i + 1}: ${cold.ms.toFixed(0)} ms`);
   }
   kept.length = 0;
+
+  // One service computes and stores every district's statuses; new ones
+  // on the same database then only read them.
+  const statusStore = new GapStatusStore(knex);
+  const storing = new GapService(store, noCorrections, { statusStore });
+  await storing.regionMatrix();
+  const matrixFromStored: number[] = [];
+  for (let i = 0; i < counts.matrixSamples; i++) {
+    const replica = new GapService(store, noCorrections, { statusStore });
+    matrixFromStored.push((await timed(() => replica.regionMatrix())).ms);
+  }
+  progress('matrix from stored statuses done');
+
+  // A refresh that retires one source, district after district, asked of
+  // the warm service each time.
+  const matrixAfterOneChange: number[] = [];
+  const changedSources = random
+    .shuffle(model.sources.filter(s => s.lifecycle === 'production'))
+    .slice(0, counts.matrixSamples);
+  for (const [i, source] of changedSources.entries()) {
+    source.lifecycle = 'retired';
+    await store.replace(model, `bench-change-${i}`);
+    matrixAfterOneChange.push((await timed(() => storing.regionMatrix())).ms);
+  }
+  progress('matrix after one change done');
   const afterMatrix = currentRssMiB();
 
   const lineage = new LineageService(store);
@@ -251,6 +287,8 @@ export async function runScenarios(
     matrixCold: summarize(matrixCold),
     matrixColdCpu: summarize(matrixCpu),
     matrixCached: summarize(matrixCached),
+    matrixFromStored: summarize(matrixFromStored),
+    matrixAfterOneChange: summarize(matrixAfterOneChange),
     matrixRetainedMiB,
     lineageFromSource: fromSource,
     lineageFromIndicator: fromIndicator,

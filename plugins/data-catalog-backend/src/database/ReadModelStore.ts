@@ -265,9 +265,11 @@ export class DatabaseReadModelStore implements ReadModelStore {
 
     // PostgreSQL plans queries on freshly bulk-loaded tables without
     // statistics until autovacuum runs; a district's gaps then take 50 ms
-    // instead of 6. Analysing now costs a fraction of a second per change.
+    // instead of 6. Vacuuming too clears the rows the delete left and marks
+    // the pages all-visible, which lets lineage count an element's
+    // providers from the index alone: 15 ms instead of 50 at state scale.
     if (this.db.client.config.client === 'pg') {
-      await this.db.raw(`ANALYZE ${READ_MODEL_TABLES.join(', ')}`);
+      await this.db.raw(`VACUUM (ANALYZE) ${READ_MODEL_TABLES.join(', ')}`);
     }
   }
 
