@@ -499,27 +499,29 @@ export class DatabaseReadModelStore implements ReadModelStore {
         .whereIn('element_ref', elements)
         .whereNotIn('source_ref', known);
 
-    const [{ n }] = await others().countDistinct({ n: 'source_ref' });
-    const chosen: string[] =
-      limit > 0
-        ? await others()
-            .distinct('source_ref')
-            .orderBy('source_ref')
-            .limit(limit)
-            .pluck('source_ref')
-        : [];
+    // The first providers and how many there are, from one scan of the
+    // (element, source) index. One row is read even with no room left, so
+    // that the count comes back.
+    const rows: Row[] = await this.db
+      .select('source_ref', this.db.raw('count(*) over () as n'))
+      .from(others().distinct('source_ref').as('providers'))
+      .orderBy('source_ref')
+      .limit(Math.max(1, limit));
+    const n = rows.length > 0 ? Number(rows[0].n) : 0;
+    const chosen = rows.slice(0, limit).map(r => r.source_ref as string);
+
     // By source, the edges come from the primary key: a few rows each.
     const edges: ProvisionEdge[] = [];
     for (const batch of chunks([...known, ...chosen])) {
-      const rows: Row[] = await this.db('dc_provisions')
+      const found: Row[] = await this.db('dc_provisions')
         .select('source_ref', 'element_ref')
         .whereIn('source_ref', batch)
         .whereIn('element_ref', elements);
-      for (const r of rows) {
+      for (const r of found) {
         edges.push({ source: r.source_ref, element: r.element_ref });
       }
     }
-    return { edges, others: Number(n) - chosen.length };
+    return { edges, others: n - chosen.length };
   }
 
   async whichProvide(
