@@ -58,6 +58,9 @@ async function main() {
     backend.add(dataCatalogPlugin);
   }
 
+  // A benchmark that dies leaves no backend behind.
+  process.on('disconnect', () => process.exit(1));
+
   process.on('message', (message: ParentMessage) => {
     const handle = async () => {
       if (message.type === 'load') {

@@ -101,7 +101,13 @@ async function refreshReadModel(
   api: BackendApi,
   expectedDistricts: number,
   timeoutMs: number,
-): Promise<{ ms: number; lagMs: number }> {
+  rewrites: () => number[],
+): Promise<{
+  ms: number;
+  lagMs: number;
+  rewriteMs?: number;
+  rewritesBefore: number;
+}> {
   const deadline = Date.now() + timeoutMs;
   const poll = async () => {
     if (Date.now() > deadline) {
@@ -114,11 +120,13 @@ async function refreshReadModel(
   let state = await refreshTaskState(api);
   let triggered: number | undefined;
   let before: string | undefined;
+  let rewritesBefore = 0;
   while (triggered === undefined) {
     while (state?.status === 'running') {
       state = await poll();
     }
     before = state?.lastRunEndedAt;
+    rewritesBefore = rewrites().length;
     try {
       triggered = performance.now();
       await api.post(`${TASKS}/${READ_MODEL_TASK}/trigger`);
@@ -162,7 +170,14 @@ async function refreshReadModel(
         `The read model holds ${districts} districts after its refresh; expected ${expectedDistricts}`,
       );
     }
-    return { ms: now - started, lagMs: started - triggered };
+    // The log line may trail the task's end by a moment.
+    await sleep(500);
+    return {
+      ms: now - started,
+      lagMs: started - triggered,
+      rewriteMs: rewrites()[rewritesBefore],
+      rewritesBefore,
+    };
   }
 }
 
@@ -246,15 +261,13 @@ export async function askQuestions(
     rewrites: () => number[];
   },
 ): Promise<QuestionResults> {
-  const rewritesBefore = options.rewrites().length;
   const refresh = await refreshReadModel(
     api,
     options.expectedDistricts,
     options.timeoutMs,
+    options.rewrites,
   );
-  // The log line may trail the task's end by a moment.
-  await sleep(500);
-  const refreshRewriteMs = options.rewrites()[rewritesBefore];
+  const { rewriteMs: refreshRewriteMs, rewritesBefore } = refresh;
   progress(
     `read model refreshed in ${refresh.ms.toFixed(0)} ms (${
       refreshRewriteMs === undefined
