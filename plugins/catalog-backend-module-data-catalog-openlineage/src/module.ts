@@ -14,6 +14,8 @@ import { ObservedLineage } from './lineage/ObservedLineage';
 import { CatalogStateClaims } from './matching/CatalogStateClaims';
 import { OpenLineageLineageProcessor } from './processor/OpenLineageLineageProcessor';
 import { createRouter } from './service/router';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { ChangeAnnouncer } from '@internal/plugin-catalog-backend-module-data-catalog';
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
@@ -40,6 +42,8 @@ export const catalogModuleDataCatalogOpenLineage = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
+        events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { processing, catalog, auth, database, config } = deps;
@@ -58,7 +62,13 @@ export const catalogModuleDataCatalogOpenLineage = createBackendModule({
             }),
         });
 
-        processing.addProcessor(new OpenLineageLineageProcessor(lineage));
+        // Lineage learned from events changes no entity's YAML; the
+        // announcer tells the data catalog's read model all the same.
+        const announcer = new ChangeAnnouncer({ events: deps.events, logger });
+        deps.lifecycle.addShutdownHook(() => announcer.flush());
+        processing.addProcessor(
+          new OpenLineageLineageProcessor(lineage, announcer),
+        );
         deps.httpRouter.use(await createRouter({ lineage }));
 
         const settings = config.getOptionalConfig('dataCatalog.openLineage');

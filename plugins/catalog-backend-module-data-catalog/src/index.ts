@@ -9,3 +9,4 @@ export { catalogModuleDataCatalog as default } from './module';
 export { DataCatalogEntitiesProcessor } from './processor';
 export type { EntityLookup } from './lookup';
 export { CatalogStateEntityLookup } from './lookup';
+export { ChangeAnnouncer } from './changes/ChangeAnnouncer';

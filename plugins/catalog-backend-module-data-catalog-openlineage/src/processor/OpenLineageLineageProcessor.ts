@@ -33,7 +33,13 @@ import {
  * marked; it would need that module to read these relations too.
  */
 export class OpenLineageLineageProcessor implements CatalogProcessor {
-  constructor(private readonly lineage: ObservedLineage) {}
+  /** The upstreams last emitted per source, to see when they change. */
+  private readonly emitted = new Map<string, string>();
+
+  constructor(
+    private readonly lineage: ObservedLineage,
+    private readonly announcer?: { announce(ref: string): void },
+  ) {}
 
   getProcessorName(): string {
     return 'OpenLineageLineageProcessor';
@@ -63,7 +69,15 @@ export class OpenLineageLineageProcessor implements CatalogProcessor {
     }
 
     const self = getCompoundEntityRef(entity);
-    for (const upstream of await this.lineage.upstreamOf(sourceRef, patterns)) {
+    const upstreams = await this.lineage.upstreamOf(sourceRef, patterns);
+    // The entity itself has not changed, so only this tells the data
+    // catalog's read model that its lineage has.
+    const key = [...upstreams].sort().join(' ');
+    if (this.emitted.get(sourceRef) !== key) {
+      this.emitted.set(sourceRef, key);
+      this.announcer?.announce(sourceRef);
+    }
+    for (const upstream of upstreams) {
       const target = parseEntityRef(upstream);
       emit(
         processingResult.relation({

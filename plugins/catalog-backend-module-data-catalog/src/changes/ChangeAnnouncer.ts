@@ -90,7 +90,11 @@ export class ChangeAnnouncer implements CatalogProcessor {
     }
   }
 
-  private announce(ref: string): void {
+  /**
+   * Announces a change of `ref` that processing it did not show, such as
+   * a relation another processor emits from what it learned elsewhere.
+   */
+  announce(ref: string): void {
     this.pending.add(ref);
     if (!this.timer) {
       this.timer = setTimeout(() => {
