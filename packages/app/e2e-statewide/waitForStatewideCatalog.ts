@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { removeEndedRuns } from './removeEndedRuns';
 import { statewideSize } from './statewideSize';
 import {
   getJson,
@@ -31,6 +32,12 @@ function seconds(from: number, to: number): number {
  * that the figures are about the pages, not about a catalog still reading.
  */
 export default async function waitForStatewideCatalog(): Promise<void> {
+  const removed = removeEndedRuns();
+  if (removed.length > 0) {
+    process.stdout.write(
+      `Removed the folders of ended runs: ${removed.join(', ')}\n`,
+    );
+  }
   const size = statewideSize();
   const generated = readGeneratedCatalog();
   const startedAt = Number(process.env.STATEWIDE_STARTED_AT ?? Date.now());
