@@ -89,6 +89,9 @@ async function main() {
 }
 
 main().catch(error => {
-  send({ type: 'failed', message: String(error?.stack ?? error) });
-  process.exitCode = 1;
+  // A backend that failed to start may still hold pools and timers.
+  process.send!(
+    { type: 'failed', message: String(error?.stack ?? error) },
+    () => process.exit(1),
+  );
 });

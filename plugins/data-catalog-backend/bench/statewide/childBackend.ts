@@ -96,7 +96,12 @@ export class ChildBackend {
       logFile,
     );
     backend.watchLog(child);
-    await backend.next('ready');
+    try {
+      await backend.next('ready');
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     return backend;
   }
 

@@ -138,7 +138,12 @@ async function runBackend<T>(
       await backend.stop();
     }
   } finally {
-    await database.dispose();
+    // Said, not thrown: it would hide why the run failed, if it did.
+    await database
+      .dispose()
+      .catch(error =>
+        process.stderr.write(`Could not remove the run's database: ${error}\n`),
+      );
   }
 }
 
