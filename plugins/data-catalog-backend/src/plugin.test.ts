@@ -114,6 +114,65 @@ describe.each(databases.eachSupportedId())(
       expect(byRef.body.results).toEqual(byName.body.results);
     });
 
+    it('gives a summary with only the chosen provisions, and each indicator whole on request', async () => {
+      const full = await request(backend.server).get(
+        '/api/data-catalog/districts/alder-creek/gaps',
+      );
+      const summary = await request(backend.server).get(
+        '/api/data-catalog/districts/alder-creek/gaps?detail=summary',
+      );
+      expect(summary.status).toBe(200);
+      expect(summary.body.summary).toEqual(full.body.summary);
+      expect(JSON.stringify(summary.body).length).toBeLessThan(
+        JSON.stringify(full.body).length / 2,
+      );
+
+      for (const [i, result] of summary.body.results.entries()) {
+        const whole = full.body.results[i];
+        expect(result.status).toBe(whole.status);
+        expect(result.reasons).toEqual(whole.reasons);
+        for (const [j, element] of result.elements.entries()) {
+          const all = whole.elements[j].provisions;
+          expect(element.provisions).toEqual(
+            all.filter((p: any) => p.source === element.chosen),
+          );
+          expect(element.otherProvisions).toBe(
+            all.length - element.provisions.length,
+          );
+        }
+      }
+
+      const opened = summary.body.results.find((r: any) =>
+        r.elements.some((e: any) => e.otherProvisions > 0),
+      );
+      const one = await request(backend.server).get(
+        `/api/data-catalog/districts/alder-creek/gaps/${encodeURIComponent(
+          opened.indicator,
+        )}`,
+      );
+      expect(one.status).toBe(200);
+      expect(one.body.district.ref).toBe('group:default/alder-creek');
+      expect(one.body.result).toEqual(
+        full.body.results.find((r: any) => r.indicator === opened.indicator),
+      );
+    });
+
+    it('refuses an unknown detail and names an unknown indicator', async () => {
+      const detail = await request(backend.server).get(
+        '/api/data-catalog/districts/alder-creek/gaps?detail=everything',
+      );
+      expect(detail.status).toBe(400);
+      expect(detail.body.error.message).toContain('query.detail');
+
+      const unknown = await request(backend.server).get(
+        '/api/data-catalog/districts/alder-creek/gaps/no-such-indicator',
+      );
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'No indicator indicator:default/no-such-indicator in the catalog',
+      );
+    });
+
     it('says which district is unknown', async () => {
       const res = await request(backend.server).get(
         '/api/data-catalog/districts/atlantis/gaps',

@@ -48,6 +48,10 @@ export const dataCatalogRoutes: RouteCall[] = [
   read('/openapi.json', '/openapi.json'),
   read('/districts', '/districts'),
   read('/districts/{district}/gaps', `/districts/${DISTRICT}/gaps`),
+  read(
+    '/districts/{district}/gaps/{indicator}',
+    `/districts/${DISTRICT}/gaps/${INDICATOR}`,
+  ),
   read('/districts/{district}/progress', `/districts/${DISTRICT}/progress`),
   read(
     '/districts/{district}/annotations',

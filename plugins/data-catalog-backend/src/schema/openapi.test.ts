@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createRouter, RouterOptions } from '../service/router';
 import {
   comparisonQuery,
+  districtGapsQuery,
   historyQuery,
   lineageQuery,
   noQuery,
@@ -261,6 +262,7 @@ describe('openapi.yaml', () => {
 
     // The routes that take query parameters; every other takes none.
     const queries: Record<string, z.ZodObject> = {
+      'GET /districts/{district}/gaps': districtGapsQuery,
       'GET /indicators/{indicator}/status-changes': statusChangesQuery,
       'GET /elements/comparison': comparisonQuery,
       'GET /lineage/{kind}/{namespace}/{name}': lineageQuery,

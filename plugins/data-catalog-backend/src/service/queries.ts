@@ -7,6 +7,11 @@ import { z } from 'zod';
 /** The query of a route that takes no parameters. */
 export const noQuery = z.object({}).strict();
 
+/** Query of a district's gaps. */
+export const districtGapsQuery = z
+  .object({ detail: z.enum(['full', 'summary']).default('full') })
+  .strict();
+
 /** Query of the lineage route. */
 export const lineageQuery = z
   .object({

@@ -6,6 +6,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { GapService } from '../gaps/GapService';
+import { withChosenProvisionsOnly } from '../gaps/summaryDetail';
 import { ElementComparisonService } from '../comparison/ElementComparisonService';
 import { OwnersStore } from '../database/OwnersStore';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -16,6 +17,7 @@ import { LineageService } from '../lineage/LineageService';
 import { loadOpenApiDocument } from '../schema/openApiDocument';
 import { NotFoundError } from '@backstage/errors';
 import {
+  districtGapsQuery,
   comparisonQuery,
   lineageQuery,
   noQuery,
@@ -73,11 +75,34 @@ export async function createRouter(
     res.json({ refreshedAt: state?.refreshedAt, items: districts });
   });
 
-  // Every indicator's status in one district, with the reasons.
+  // Every indicator's status in one district, with the reasons; in
+  // summary, each element with only the provision its status is from.
   router.get('/districts/:district/gaps', async (req, res) => {
+    const { detail } = parseInput(districtGapsQuery, req.query, 'query');
+    const district = refParam(req.params.district, 'group', 'district');
+    const answer = await gaps.districtGaps(district);
+    res.json(
+      detail === 'summary'
+        ? { ...answer, results: withChosenProvisionsOnly(answer.results) }
+        : answer,
+    );
+  });
+
+  // One indicator in one district, whole: what a summary left out.
+  router.get('/districts/:district/gaps/:indicator', async (req, res) => {
     parseInput(noQuery, req.query, 'query');
     const district = refParam(req.params.district, 'group', 'district');
-    res.json(await gaps.districtGaps(district));
+    const indicator = refParam(req.params.indicator, 'indicator', 'indicator');
+    const answer = await gaps.districtGaps(district);
+    const result = answer.results.find(r => r.indicator === indicator);
+    if (!result) {
+      throw new NotFoundError(`No indicator ${indicator} in the catalog`);
+    }
+    res.json({
+      district: answer.district,
+      refreshedAt: answer.refreshedAt,
+      result,
+    });
   });
 
   // One indicator's status in every district.

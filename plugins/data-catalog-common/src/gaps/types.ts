@@ -130,6 +130,11 @@ export interface ElementAssessment {
   /** The provision the status is taken from, when there is one. */
   chosen?: string;
   provisions: ProvisionAssessment[];
+  /**
+   * In a summary answer, which keeps only the chosen provision: how many
+   * others the full answer lists.
+   */
+  otherProvisions?: number;
   /** One plain sentence on the status. */
   reason: string;
 }
