@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import { IndicatorAvailability } from '@internal/plugin-data-catalog-common';
 import {
   ActionItem,
   ActionItemChange,
@@ -22,7 +23,17 @@ import {
 /** The data catalog backend, as the pages use it. */
 export interface DataCatalogApi {
   listDistricts(): Promise<DistrictList>;
+  /**
+   * Every indicator's status in a district, each element with only the
+   * provision its status is taken from (`otherProvisions` counts the
+   * rest); {@link DataCatalogApi.getDistrictIndicatorGaps} gives one
+   * indicator whole.
+   */
   getDistrictGaps(district: string): Promise<DistrictGaps>;
+  getDistrictIndicatorGaps(
+    district: string,
+    indicator: string,
+  ): Promise<IndicatorAvailability>;
   getIndicatorAvailability(
     indicator: string,
   ): Promise<IndicatorAcrossDistricts>;

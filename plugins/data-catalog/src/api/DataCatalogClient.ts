@@ -29,7 +29,14 @@ export class DataCatalogClient implements DataCatalogApi {
   }
 
   getDistrictGaps(district: string) {
-    return this.request(`/districts/${enc(district)}/gaps`);
+    return this.request(`/districts/${enc(district)}/gaps?detail=summary`);
+  }
+
+  async getDistrictIndicatorGaps(district: string, indicator: string) {
+    const body = await this.request(
+      `/districts/${enc(district)}/gaps/${enc(indicator)}`,
+    );
+    return body.result;
   }
 
   getIndicatorAvailability(indicator: string) {

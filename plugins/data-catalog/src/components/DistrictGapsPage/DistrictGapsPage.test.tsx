@@ -15,7 +15,7 @@ import {
   responseError,
 } from '../DistrictPicker/testData';
 import { DistrictGapsPage } from './DistrictGapsPage';
-import { ganandaGaps, ganandaProgress } from './testData';
+import { ganandaGaps, ganandaProgress, ganandaResults } from './testData';
 
 // These pages render a good deal of Material UI; on a busy machine a test
 // that types can take longer than Jest's default of five seconds.
@@ -261,6 +261,87 @@ describe('DistrictGapsPage', () => {
     expect(screen.getByLabelText('Stage')).toHaveValue('');
     expect(search).toHaveValue('');
     expect(search).toHaveFocus();
+  });
+
+  it('loads the other sources of an element when an indicator is opened', async () => {
+    // The summary the backend sends: each element with its chosen provision
+    // only, and a count of the others.
+    const whole = ganandaResults.find(
+      r => r.indicatorTitle === 'Regents exam passing rate',
+    )!;
+    const summarized = {
+      ...whole,
+      elements: whole.elements.map(element => {
+        const chosen = element.provisions.filter(
+          p => p.source === element.chosen,
+        );
+        return {
+          ...element,
+          provisions: chosen,
+          otherProvisions: element.provisions.length - chosen.length,
+        };
+      }),
+    };
+    api.getDistrictGaps.mockResolvedValue({
+      ...ganandaGaps(),
+      results: ganandaResults.map(r => (r === whole ? summarized : r)),
+    });
+    api.getDistrictIndicatorGaps.mockResolvedValue(whole);
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Details of Regents exam passing rate',
+      }),
+    );
+
+    const elements = screen.getByRole('list', {
+      name: 'Elements of Regents exam passing rate',
+    });
+    await waitFor(() =>
+      expect(elements).toHaveTextContent(
+        'Level 0 state reporting extract (POVERTY_IND): missing',
+      ),
+    );
+    expect(api.getDistrictIndicatorGaps).toHaveBeenCalledWith(
+      whole.district,
+      whole.indicator,
+    );
+  });
+
+  it('says when the other sources of an opened indicator cannot be loaded', async () => {
+    const whole = ganandaResults.find(
+      r => r.indicatorTitle === 'Regents exam passing rate',
+    )!;
+    api.getDistrictGaps.mockResolvedValue({
+      ...ganandaGaps(),
+      results: ganandaResults.map(r =>
+        r === whole
+          ? {
+              ...r,
+              elements: r.elements.map(e => ({
+                ...e,
+                provisions: [],
+                otherProvisions: 1,
+              })),
+            }
+          : r,
+      ),
+    });
+    api.getDistrictIndicatorGaps.mockRejectedValue(
+      new Error('The data catalog backend is restarting'),
+    );
+    await renderPage();
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Details of Regents exam passing rate',
+      }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The other sources of each element could not be loaded: The data catalog backend is restarting',
+    );
   });
 
   it('lists every element with its source, problems and corrections', async () => {

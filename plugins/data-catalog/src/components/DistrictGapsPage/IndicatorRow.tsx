@@ -1,5 +1,7 @@
 import { memo, useId, useState } from 'react';
 import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import { Button, makeStyles, Typography } from '@material-ui/core';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
@@ -8,6 +10,7 @@ import {
   IndicatorAvailability,
   ProvisionAssessment,
 } from '@internal/plugin-data-catalog-common';
+import { dataCatalogApiRef } from '../../api';
 import { entityPath, nameOf } from '../../lib/names';
 import { STATUS_LABELS, StatusChip } from '../StatusChip';
 import { isGap } from './gapView';
@@ -89,6 +92,8 @@ function IndicatorRowView(props: IndicatorRowProps) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const more = result.reasons.length - 1;
+  const whole = useWholeResult(result, open);
+  const elements = (whole.value ?? result).elements;
 
   return (
     <li className={classes.row}>
@@ -160,13 +165,20 @@ function IndicatorRowView(props: IndicatorRowProps) {
               className={classes.list}
               aria-label={`Elements of ${result.indicatorTitle}`}
             >
-              {result.elements.map(element => (
+              {elements.map(element => (
                 <ElementDetails
                   key={`${element.role} ${element.element}`}
                   element={element}
+                  loading={whole.loading}
                 />
               ))}
             </ul>
+          )}
+          {whole.error && (
+            <Typography variant="body2" color="error" role="alert">
+              The other sources of each element could not be loaded:{' '}
+              {whole.error.message}
+            </Typography>
           )}
         </div>
       )}
@@ -185,8 +197,29 @@ const ROLES: Record<ElementAssessment['role'], string> = {
   subgroup: 'Subgroup',
 };
 
-function ElementDetails(props: { element: ElementAssessment }) {
-  const { element } = props;
+/**
+ * The district's whole result for the indicator, asked for once the row
+ * is opened: the gap view's summary holds each element's chosen
+ * provision only.
+ */
+function useWholeResult(result: IndicatorAvailability, open: boolean) {
+  const api = useApi(dataCatalogApiRef);
+  const needed =
+    open && result.elements.some(e => (e.otherProvisions ?? 0) > 0);
+  return useAsync(
+    async () =>
+      needed
+        ? api.getDistrictIndicatorGaps(result.district, result.indicator)
+        : undefined,
+    [api, needed, result.district, result.indicator],
+  );
+}
+
+function ElementDetails(props: {
+  element: ElementAssessment;
+  loading: boolean;
+}) {
+  const { element, loading } = props;
   const classes = useStyles();
   const chosen = element.provisions.find(p => p.source === element.chosen);
   const others = element.provisions.filter(p => p !== chosen);
@@ -216,6 +249,12 @@ function ElementDetails(props: { element: ElementAssessment }) {
               <Correction provision={chosen} />
             </>
           )}
+        </Typography>
+      )}
+      {others.length === 0 && loading && (element.otherProvisions ?? 0) > 0 && (
+        <Typography variant="body2" color="textSecondary">
+          Loading {element.otherProvisions} other{' '}
+          {element.otherProvisions === 1 ? 'source' : 'sources'}…
         </Typography>
       )}
       {others.length > 0 && (

@@ -50,6 +50,7 @@ export function mockDataCatalogApi(): jest.Mocked<DataCatalogApi> {
   return {
     listDistricts: unexpected('listDistricts'),
     getDistrictGaps: unexpected('getDistrictGaps'),
+    getDistrictIndicatorGaps: unexpected('getDistrictIndicatorGaps'),
     getIndicatorAvailability: unexpected('getIndicatorAvailability'),
     getRegionMatrix: unexpected('getRegionMatrix'),
     getLineage: unexpected('getLineage'),

@@ -114,6 +114,7 @@ function mockApi(): jest.Mocked<DataCatalogApi> {
       ],
     }),
     getDistrictGaps: jest.fn(),
+    getDistrictIndicatorGaps: jest.fn(),
     getIndicatorAvailability: jest.fn().mockResolvedValue({
       indicator: {
         ref: REF,

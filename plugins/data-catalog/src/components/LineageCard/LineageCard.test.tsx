@@ -95,6 +95,7 @@ function mockApi(answer: Lineage = lineage()): jest.Mocked<DataCatalogApi> {
   return {
     listDistricts: jest.fn(),
     getDistrictGaps: jest.fn(),
+    getDistrictIndicatorGaps: jest.fn(),
     getIndicatorAvailability: jest.fn(),
     getRegionMatrix: jest.fn(),
     getLineage: jest.fn().mockResolvedValue(answer),

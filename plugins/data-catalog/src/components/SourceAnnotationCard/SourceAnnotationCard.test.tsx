@@ -101,6 +101,7 @@ function mockApi(): jest.Mocked<DataCatalogApi> {
   return {
     listDistricts: jest.fn(),
     getDistrictGaps: jest.fn(),
+    getDistrictIndicatorGaps: jest.fn(),
     getIndicatorAvailability: jest.fn(),
     getRegionMatrix: jest.fn(),
     getLineage: jest.fn(),

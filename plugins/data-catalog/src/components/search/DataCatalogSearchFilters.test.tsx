@@ -61,6 +61,9 @@ async function pick(filter: string, option: string) {
   await waitFor(() => expect(trigger).not.toHaveAttribute('aria-disabled'));
   await userEvent.click(trigger);
   const listbox = await screen.findByRole('listbox');
+  // The values arrive asynchronously; on a busy machine the list can open
+  // before they do, holding only "All" for a moment.
+  await within(listbox).findByText(option);
   return {
     options: within(listbox),
     choose: () => userEvent.click(within(listbox).getByText(option)),
