@@ -138,6 +138,11 @@ export function toMarkdown(report: BenchReport): string {
           )})`,
           r => medianP95(r.gapsCold),
         ),
+        row(
+          `Refresh that changed one source (store.replace), median / max (n=${matrixSamples})`,
+          r =>
+            `${ms(r.replaceOneChange.median)} / ${ms(r.replaceOneChange.max)}`,
+        ),
         row('ANALYZE after the refresh', r => ms(r.analyzeMs)),
         row('District gaps: first call (also reads the vocabulary)', r =>
           ms(r.gapsFirstCallAnalyzedMs),

@@ -81,6 +81,8 @@ export interface DatabaseResult {
    * recomputes that source's district only.
    */
   matrixAfterOneChange: Summary;
+  /** store.replace of a model that differs from the stored one by a source. */
+  replaceOneChange: Summary;
   lineageFromSource: LineageResult;
   lineageFromIndicator: LineageResult;
   /** Resident set size after each phase, for where the memory goes. */
@@ -248,9 +250,12 @@ export async function runScenarios(
   const changedSources = random
     .shuffle(model.sources.filter(s => s.lifecycle === 'production'))
     .slice(0, counts.matrixSamples);
+  const replaceOneChange: number[] = [];
   for (const [i, source] of changedSources.entries()) {
     source.lifecycle = 'retired';
-    await store.replace(model, `bench-change-${i}`);
+    replaceOneChange.push(
+      (await timed(() => store.replace(model, `bench-change-${i}`))).ms,
+    );
     matrixAfterOneChange.push((await timed(() => storing.regionMatrix())).ms);
   }
   progress('matrix after one change done');
@@ -289,6 +294,7 @@ export async function runScenarios(
     matrixCached: summarize(matrixCached),
     matrixFromStored: summarize(matrixFromStored),
     matrixAfterOneChange: summarize(matrixAfterOneChange),
+    replaceOneChange: summarize(replaceOneChange),
     matrixRetainedMiB,
     lineageFromSource: fromSource,
     lineageFromIndicator: fromIndicator,

@@ -354,6 +354,83 @@ describe.each(databases.eachSupportedId())(
     });
 
     describe('replacing the model', () => {
+      /** Everything a reader can get out of a store. */
+      async function contents(of: DatabaseReadModelStore) {
+        return {
+          districts: await of.listDistricts(),
+          sources: await of.getSources(),
+          elements: await of.listElements(),
+          indicators: await of.listIndicators(),
+          holdings: await of.listHoldings(),
+          digests: await of.digests(),
+        };
+      }
+
+      /** The same model written into a new, empty store. */
+      async function writtenWhole(model: ReadModel) {
+        const empty = await databases.init(databaseId);
+        await applyDatabaseMigrations(empty);
+        const whole = new DatabaseReadModelStore(empty);
+        await whole.replace(model, 'whole');
+        const result = await contents(whole);
+        await empty.destroy();
+        return result;
+      }
+
+      it.each([
+        [
+          'a source retired in one district',
+          (m: ReadModel) => {
+            m.sources.find(s => s.ref === ALDER_SIS)!.lifecycle = 'retired';
+          },
+        ],
+        [
+          'a source moved to another district',
+          (m: ReadModel) => {
+            m.sources.find(s => s.ref === ALDER_SIS)!.district =
+              'group:default/birch-harbor';
+          },
+        ],
+        [
+          'a source removed, and one naming a district not in the catalog',
+          (m: ReadModel) => {
+            const [first, ...rest] = m.sources;
+            m.sources = [
+              ...rest,
+              {
+                ...first,
+                ref: 'datasource:default/orphan',
+                district: 'group:default/atlantis',
+              },
+            ];
+          },
+        ],
+        [
+          'an indicator changed',
+          (m: ReadModel) => {
+            m.indicators[0].grades = ['12'];
+            m.indicators.pop();
+          },
+        ],
+        [
+          'a district renamed',
+          (m: ReadModel) => {
+            m.districts[1].title = 'A district with a new title';
+          },
+        ],
+      ])(
+        'rewrites only what changed, to the same contents as a whole write (%s)',
+        async (_change, change) => {
+          await store.replace(demo, 'demo-v1');
+          const model = structuredClone(demo);
+          change(model);
+
+          await store.replace(model, 'changed');
+
+          expect(await contents(store)).toEqual(await writtenWhole(model));
+        },
+      );
+
       it('has no state before the first replace', async () => {
         const empty = await databases.init(databaseId);
         await applyDatabaseMigrations(empty);

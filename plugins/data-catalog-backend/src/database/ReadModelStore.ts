@@ -118,6 +118,9 @@ const READ_MODEL_TABLES = [
   'dc_districts',
 ];
 
+/** The tables of the vocabulary, children before parents. */
+const VOCABULARY_TABLES = ['dc_requirements', 'dc_indicators', 'dc_elements'];
+
 // Keeps IN lists and multi-row inserts well under the bind-parameter limits
 // of SQLite and PostgreSQL.
 const CHUNK = 400;
@@ -143,10 +146,31 @@ export class DatabaseReadModelStore implements ReadModelStore {
   async replace(model: ReadModel, version: string): Promise<void> {
     const digests = digestReadModel(model);
     await this.db.transaction(async tx => {
-      for (const table of READ_MODEL_TABLES) {
-        await tx(table).delete();
-      }
+      const stored = await readDigests(tx);
+      const changed = stored.districts
+        ? changedDistricts(stored.districts, digests.districts)
+        : undefined;
 
+      if (!changed || stored.vocabulary === undefined) {
+        for (const table of READ_MODEL_TABLES) {
+          await tx(table).delete();
+        }
+        await writeSources(tx, model.sources);
+        await writeVocabulary(tx, model);
+      } else {
+        // Only what changed is rewritten: at state scale the whole model
+        // is 400,000 rows, and a change to one YAML file touches a few.
+        await replaceSourcesOf(tx, changed, model.sources);
+        if (stored.vocabulary !== digests.vocabulary) {
+          for (const table of VOCABULARY_TABLES) {
+            await tx(table).delete();
+          }
+          await writeVocabulary(tx, model);
+        }
+      }
+      // Districts are few, and their parents and data teams are read by
+      // every permission check: rewritten whole every time.
+      await tx('dc_districts').delete();
       await insert(
         tx,
         'dc_districts',
@@ -158,100 +182,6 @@ export class DatabaseReadModelStore implements ReadModelStore {
           parent: d.parent ?? null,
           data_team: d.dataTeam ?? null,
         })),
-      );
-      await insert(
-        tx,
-        'dc_sources',
-        model.sources.map(s => ({
-          ref: s.ref,
-          name: s.name,
-          title: s.title,
-          district: s.district,
-          type: s.type,
-          category: s.category,
-          lifecycle: s.lifecycle,
-          vendor: s.vendor ?? null,
-          product: s.product ?? null,
-          owner: s.owner,
-          steward: s.steward ?? null,
-          access_method: s.accessMethod,
-          access_frequency: s.accessFrequency,
-          linkable: s.linkableByStudentId,
-          privacy: s.privacy,
-          grades: json(s.grades),
-          years: json(s.years),
-        })),
-      );
-      await insert(
-        tx,
-        'dc_provisions',
-        model.sources.flatMap(s =>
-          s.provides.map(p => ({
-            source_ref: s.ref,
-            element_ref: p.element,
-            field: p.field,
-            status: p.status,
-            grades: json(p.grades),
-            years: json(p.years),
-            note: p.note ?? null,
-          })),
-        ),
-      );
-      await insert(
-        tx,
-        'dc_feeds',
-        model.sources.flatMap(s =>
-          s.fedBy.map(f => ({
-            source_ref: s.ref,
-            upstream_ref: f.upstream,
-            elements: json(f.elements),
-          })),
-        ),
-      );
-      await insert(
-        tx,
-        'dc_elements',
-        model.elements.map(e => ({
-          ref: e.ref,
-          name: e.name,
-          title: e.title,
-          domain: e.domain,
-          subgroup: e.subgroup,
-          owner: e.owner,
-          ceds_id: e.cedsId ?? null,
-          edfi_resource: e.edFiResource ?? null,
-        })),
-      );
-      await insert(
-        tx,
-        'dc_indicators',
-        model.indicators.map(i => ({
-          ref: i.ref,
-          name: i.name,
-          title: i.title,
-          stage: i.stage,
-          construct: i.construct,
-          owner: i.owner,
-          grades: json(i.grades),
-        })),
-      );
-      await insert(
-        tx,
-        'dc_requirements',
-        model.indicators.flatMap(i => [
-          ...i.requires.map((element, position) => ({
-            indicator_ref: i.ref,
-            element_ref: element,
-            role: 'required',
-            position,
-          })),
-          ...i.disaggregateBy.map((element, position) => ({
-            indicator_ref: i.ref,
-            element_ref: element,
-            role: 'subgroup',
-            position,
-          })),
-        ]),
       );
 
       await setState(tx, 'vocabulary_digest', digests.vocabulary);
@@ -299,16 +229,7 @@ export class DatabaseReadModelStore implements ReadModelStore {
   }
 
   async digests(): Promise<Partial<ReadModelDigests>> {
-    const rows: Row[] = await this.db('dc_state')
-      .select('key', 'value')
-      .whereIn('key', ['vocabulary_digest', 'district_digests']);
-    const state = Object.fromEntries(rows.map(r => [r.key, r.value]));
-    return {
-      vocabulary: state.vocabulary_digest,
-      districts: state.district_digests
-        ? new Map(Object.entries(JSON.parse(state.district_digests)))
-        : undefined,
-    };
+    return readDigests(this.db);
   }
 
   async getSources(
@@ -336,8 +257,8 @@ export class DatabaseReadModelStore implements ReadModelStore {
     const feeds = whole
       ? await this.db('dc_feeds')
       : await selectIn(this.db, 'dc_feeds', 'source_ref', refs);
-    const provisionsOf = groupBy(provisions, 'source_ref');
-    const feedsOf = groupBy(feeds, 'source_ref');
+    const provisionsOf = groupBy(provisions, 'source_ref', 'position');
+    const feedsOf = groupBy(feeds, 'source_ref', 'position');
 
     // Grade and year lists repeat across hundreds of thousands of rows but
     // take few distinct values; each is parsed once. Callers treat the
@@ -605,7 +526,11 @@ export class DatabaseReadModelStore implements ReadModelStore {
         'dc_sources.product',
         'dc_sources.lifecycle',
       )
-      .orderBy(['dc_provisions.element_ref', 'dc_sources.title']);
+      .orderBy([
+        'dc_provisions.element_ref',
+        'dc_sources.title',
+        'dc_sources.ref',
+      ]);
     return rows.map(r => ({
       element: r.element_ref,
       source: r.source_ref,
@@ -620,6 +545,155 @@ export class DatabaseReadModelStore implements ReadModelStore {
       years: parse(r.years),
     }));
   }
+}
+
+async function readDigests(tx: Knex): Promise<Partial<ReadModelDigests>> {
+  const rows: Row[] = await tx('dc_state')
+    .select('key', 'value')
+    .whereIn('key', ['vocabulary_digest', 'district_digests']);
+  const state = Object.fromEntries(rows.map(r => [r.key, r.value]));
+  return {
+    vocabulary: state.vocabulary_digest,
+    districts: state.district_digests
+      ? new Map(Object.entries(JSON.parse(state.district_digests)))
+      : undefined,
+  };
+}
+
+/** Districts whose digest differs, including those only one side has. */
+function changedDistricts(
+  before: Map<string, string>,
+  after: Map<string, string>,
+): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter(
+    ref => before.get(ref) !== after.get(ref),
+  );
+}
+
+/** Replaces the sources of `districts`, with their provisions and feeds. */
+async function replaceSourcesOf(
+  tx: Knex,
+  districts: string[],
+  all: StoredSource[],
+): Promise<void> {
+  const wanted = new Set(districts);
+  const refs: string[] = [];
+  for (const batch of chunks(districts)) {
+    refs.push(
+      ...(await tx('dc_sources').whereIn('district', batch).pluck('ref')),
+    );
+  }
+  for (const batch of chunks(refs)) {
+    await tx('dc_provisions').whereIn('source_ref', batch).delete();
+    await tx('dc_feeds').whereIn('source_ref', batch).delete();
+    await tx('dc_sources').whereIn('ref', batch).delete();
+  }
+  await writeSources(
+    tx,
+    all.filter(source => wanted.has(source.district)),
+  );
+}
+
+async function writeSources(tx: Knex, sources: StoredSource[]): Promise<void> {
+  await insert(
+    tx,
+    'dc_sources',
+    sources.map(s => ({
+      ref: s.ref,
+      name: s.name,
+      title: s.title,
+      district: s.district,
+      type: s.type,
+      category: s.category,
+      lifecycle: s.lifecycle,
+      vendor: s.vendor ?? null,
+      product: s.product ?? null,
+      owner: s.owner,
+      steward: s.steward ?? null,
+      access_method: s.accessMethod,
+      access_frequency: s.accessFrequency,
+      linkable: s.linkableByStudentId,
+      privacy: s.privacy,
+      grades: json(s.grades),
+      years: json(s.years),
+    })),
+  );
+  await insert(
+    tx,
+    'dc_provisions',
+    sources.flatMap(s =>
+      s.provides.map((p, position) => ({
+        source_ref: s.ref,
+        element_ref: p.element,
+        field: p.field,
+        status: p.status,
+        grades: json(p.grades),
+        years: json(p.years),
+        note: p.note ?? null,
+        position,
+      })),
+    ),
+  );
+  await insert(
+    tx,
+    'dc_feeds',
+    sources.flatMap(s =>
+      s.fedBy.map((f, position) => ({
+        source_ref: s.ref,
+        upstream_ref: f.upstream,
+        elements: json(f.elements),
+        position,
+      })),
+    ),
+  );
+}
+
+async function writeVocabulary(tx: Knex, model: ReadModel): Promise<void> {
+  await insert(
+    tx,
+    'dc_elements',
+    model.elements.map(e => ({
+      ref: e.ref,
+      name: e.name,
+      title: e.title,
+      domain: e.domain,
+      subgroup: e.subgroup,
+      owner: e.owner,
+      ceds_id: e.cedsId ?? null,
+      edfi_resource: e.edFiResource ?? null,
+    })),
+  );
+  await insert(
+    tx,
+    'dc_indicators',
+    model.indicators.map(i => ({
+      ref: i.ref,
+      name: i.name,
+      title: i.title,
+      stage: i.stage,
+      construct: i.construct,
+      owner: i.owner,
+      grades: json(i.grades),
+    })),
+  );
+  await insert(
+    tx,
+    'dc_requirements',
+    model.indicators.flatMap(i => [
+      ...i.requires.map((element, position) => ({
+        indicator_ref: i.ref,
+        element_ref: element,
+        role: 'required',
+        position,
+      })),
+      ...i.disaggregateBy.map((element, position) => ({
+        indicator_ref: i.ref,
+        element_ref: element,
+        role: 'subgroup',
+        position,
+      })),
+    ]),
+  );
 }
 
 async function insert(tx: Knex, table: string, rows: Row[]): Promise<void> {
@@ -644,12 +718,17 @@ async function selectIn(
   return rows;
 }
 
-function groupBy(rows: Row[], key: string): Map<string, Row[]> {
+function groupBy(rows: Row[], key: string, order?: string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const list = groups.get(row[key]) ?? [];
     list.push(row);
     groups.set(row[key], list);
+  }
+  if (order) {
+    for (const list of groups.values()) {
+      list.sort((a, b) => a[order] - b[order]);
+    }
   }
   return groups;
 }

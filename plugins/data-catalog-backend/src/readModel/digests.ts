@@ -5,7 +5,10 @@ import { ReadModel } from './types';
 export interface ReadModelDigests {
   /** The elements and indicators: a change to either changes every answer. */
   vocabulary: string;
-  /** Per district or BOCES: its record and the sources it owns. */
+  /**
+   * Per district or BOCES: its record and the sources it owns; also per
+   * district that sources name but the model does not hold.
+   */
   districts: Map<string, string>;
 }
 
@@ -25,13 +28,18 @@ export function digestReadModel(model: ReadModel): ReadModelDigests {
     sourcesOf.set(source.district, list);
   }
 
-  return {
-    vocabulary: hash([model.elements, model.indicators]),
-    districts: new Map(
-      model.districts.map(district => [
-        district.ref,
-        hash([district, sourcesOf.get(district.ref) ?? []]),
-      ]),
-    ),
-  };
+  const districts = new Map(
+    model.districts.map(district => [
+      district.ref,
+      hash([district, sourcesOf.get(district.ref) ?? []]),
+    ]),
+  );
+  // A source may name a district the catalog does not hold (yet): its
+  // sources still need a digest, or the store would never rewrite them.
+  for (const [ref, sources] of sourcesOf) {
+    if (!districts.has(ref)) {
+      districts.set(ref, hash([null, sources]));
+    }
+  }
+  return { vocabulary: hash([model.elements, model.indicators]), districts };
 }
