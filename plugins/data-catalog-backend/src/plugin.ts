@@ -114,7 +114,15 @@ export const dataCatalogPlugin = createBackendPlugin({
                 initialDelay: { seconds: 5 },
               },
         );
-        await refreshOnCatalogChanges({ events, scheduler, logger });
+        await refreshOnCatalogChanges({
+          events,
+          scheduler,
+          logger,
+          // While a catalog loads thousands of entities, announcements come
+          // all the time; at state scale a refresh takes seconds, and this
+          // keeps refreshing to a third of the time at most.
+          minIntervalMs: () => Math.max(5000, 2 * refresher.lastDurationMs),
+        });
 
         const owners = new OwnersStore(db);
         const subjects = new SubjectResolver(readModel);

@@ -56,6 +56,7 @@ export class ReadModelRefresher {
     (change: ReadModelChange) => Promise<void>
   > = [];
   private readonly afterEach: Array<() => Promise<void>> = [];
+  private lastDuration = 0;
 
   constructor(
     private readonly options: {
@@ -103,8 +104,22 @@ export class ReadModelRefresher {
     });
   }
 
+  /** How long the last refresh took, in milliseconds; 0 before the first. */
+  get lastDurationMs(): number {
+    return this.lastDuration;
+  }
+
   /** Reads the catalog and rewrites the model if it changed. */
   async refresh(): Promise<RefreshOutcome> {
+    const started = Date.now();
+    try {
+      return await this.refreshOnce();
+    } finally {
+      this.lastDuration = Date.now() - started;
+    }
+  }
+
+  private async refreshOnce(): Promise<RefreshOutcome> {
     const { store, logger } = this.options;
     const started = Date.now();
 

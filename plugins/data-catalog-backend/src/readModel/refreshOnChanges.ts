@@ -21,10 +21,13 @@ export async function refreshOnCatalogChanges(options: {
   events: EventsService;
   scheduler: SchedulerService;
   logger: LoggerService;
-  minIntervalMs?: number;
+  /** A number, or a function read before each refresh it starts. */
+  minIntervalMs?: number | (() => number);
 }): Promise<void> {
   const { events, scheduler, logger } = options;
-  const minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+  const interval = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
+  const minInterval = () =>
+    typeof interval === 'function' ? interval() : interval;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastTriggered = 0;
 
@@ -44,7 +47,7 @@ export async function refreshOnCatalogChanges(options: {
       // A refresh under way may have read the catalog before the change:
       // ask again once it has had time to end.
       if (toError(error).name === 'ConflictError') {
-        later(minIntervalMs);
+        later(minInterval());
       } else {
         logger.warn(
           'Could not start a read model refresh after a catalog change',
@@ -62,7 +65,7 @@ export async function refreshOnCatalogChanges(options: {
       logger.debug(
         `Catalog changed (${count} entities, ${refs?.slice(0, 3).join(', ')})`,
       );
-      later(lastTriggered + minIntervalMs - Date.now());
+      later(lastTriggered + minInterval() - Date.now());
     },
   });
 }

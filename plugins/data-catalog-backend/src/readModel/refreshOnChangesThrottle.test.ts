@@ -7,7 +7,10 @@ import { refreshOnCatalogChanges } from './refreshOnChanges';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function setUp(triggerTask: jest.Mock) {
+async function setUp(
+  triggerTask: jest.Mock,
+  minIntervalMs: number | (() => number) = 50,
+) {
   const logger = mockServices.logger.mock();
   const events = DefaultEventsService.create({ logger });
   const scheduler = { ...mockServices.scheduler.mock(), triggerTask };
@@ -15,7 +18,7 @@ async function setUp(triggerTask: jest.Mock) {
     events,
     scheduler,
     logger,
-    minIntervalMs: 50,
+    minIntervalMs,
   });
   const announce = () =>
     events.publish({
@@ -71,6 +74,23 @@ describe('refreshOnCatalogChanges', () => {
       'Could not start a read model refresh after a catalog change',
       expect.objectContaining({ message: 'database is down' }),
     );
+    expect(triggerTask).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the interval again before each refresh', async () => {
+    const triggerTask = jest.fn().mockResolvedValue(undefined);
+    let interval = 0;
+    const { announce } = await setUp(triggerTask, () => interval);
+
+    await announce();
+    await sleep(20);
+    // The last refresh was slow: the next waits longer.
+    interval = 200;
+    await announce();
+    await sleep(100);
+    expect(triggerTask).toHaveBeenCalledTimes(1);
+
+    await sleep(200);
     expect(triggerTask).toHaveBeenCalledTimes(2);
   });
 });
