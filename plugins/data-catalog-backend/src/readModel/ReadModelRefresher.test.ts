@@ -93,6 +93,29 @@ describe.each(databases.eachSupportedId())(
       return { refresher, changed };
     }
 
+    it('reads sources with their relations and the rest without', async () => {
+      // At state scale an identifier element has a relation to every
+      // source that provides it; the read model must not read them.
+      const catalog = catalogServiceMock({ entities: demo });
+      const query = jest.spyOn(catalog, 'queryEntities');
+      await refresherFor(catalog).refresher.refresh();
+
+      const asked = query.mock.calls.map(([request]) => request as any);
+      const withRelations = asked.filter(r => !r.fields);
+      const without = asked.filter(r => r.fields);
+      expect(withRelations.length).toBeGreaterThan(0);
+      for (const request of withRelations.filter(r => r.filter)) {
+        expect(request.filter).toEqual([{ kind: 'DataSource' }]);
+      }
+      expect(without.length).toBeGreaterThan(0);
+      for (const request of without) {
+        expect(request.fields).not.toContain('relations');
+      }
+      expect((await store.getSources()).length).toBe(
+        demo.filter(e => e.kind === 'DataSource').length,
+      );
+    });
+
     it('fills the model on the first refresh', async () => {
       const { refresher, changed } = refresherFor(
         catalogServiceMock({ entities: demo }),

@@ -19,6 +19,14 @@ import { ReadModel } from './types';
 
 const PAGE_SIZE = 500;
 
+/** A filter of the catalog's entity query. */
+type EntityFilter = NonNullable<
+  Extract<
+    NonNullable<Parameters<CatalogService['queryEntities']>[0]>,
+    { filter?: unknown }
+  >['filter']
+>;
+
 /** The scheduler task that refreshes the read model. */
 export const REFRESH_TASK_ID = 'data-catalog-read-model-refresh';
 
@@ -204,6 +212,33 @@ export class ReadModelRefresher {
   }
 
   private async readCatalog(): Promise<Entity[]> {
+    const entities = [
+      // Sources with their relations: lineage learned from OpenLineage
+      // events reaches a source as `fedBy` relations only.
+      ...(await this.readPages([{ kind: DATA_SOURCE_KIND }])),
+      // The rest without: the catalog relates each element to every source
+      // providing it, thousands of relations for an identifier at state
+      // scale, which the read model takes from the sources' specs instead.
+      ...(await this.readPages(
+        [
+          { kind: [DATA_ELEMENT_KIND, INDICATOR_KIND] },
+          { kind: 'Group', 'spec.type': ['district', 'boces'] },
+        ],
+        ['apiVersion', 'kind', 'metadata', 'spec'],
+      )),
+    ];
+    // Each entity once, whatever a catalog makes of the two filters.
+    const seen = new Set<string>();
+    return entities.filter(entity => {
+      const ref = stringifyEntityRef(entity);
+      return !seen.has(ref) && Boolean(seen.add(ref));
+    });
+  }
+
+  private async readPages(
+    filter: EntityFilter,
+    fields?: string[],
+  ): Promise<Entity[]> {
     const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const entities: Entity[] = [];
@@ -212,12 +247,10 @@ export class ReadModelRefresher {
     do {
       const page = await catalog.queryEntities(
         cursor
-          ? { cursor, limit: PAGE_SIZE }
+          ? { cursor, limit: PAGE_SIZE, fields }
           : {
-              filter: [
-                { kind: [DATA_SOURCE_KIND, DATA_ELEMENT_KIND, INDICATOR_KIND] },
-                { kind: 'Group', 'spec.type': ['district', 'boces'] },
-              ],
+              filter,
+              fields,
               orderFields: [{ field: 'metadata.name', order: 'asc' }],
               limit: PAGE_SIZE,
             },
