@@ -21,7 +21,7 @@ import { timed } from './stats';
 
 function commandLine(options: BenchOptions, argv: string[]): string {
   const shown = argv.map(arg =>
-    arg.startsWith('postgres') ? redactUrl(arg) : arg,
+    /^postgres(ql)?:\/\//.test(arg) ? redactUrl(arg) : arg,
   );
   const env =
     options.pgUrl && !argv.some(arg => arg.startsWith('--pg-url'))

@@ -43,7 +43,7 @@ import { BackendMemory, checkTargets, processingOverhead } from './targets';
 
 function commandLine(options: StatewideOptions, argv: string[]): string {
   const shown = argv.map(arg =>
-    arg.startsWith('postgres') ? redactUrl(arg) : arg,
+    /^postgres(ql)?:\/\//.test(arg) ? redactUrl(arg) : arg,
   );
   const env =
     options.pgUrl && !argv.some(arg => arg.startsWith('--pg-url'))
